@@ -1,0 +1,94 @@
+# weft — build, test, sanitizer builds. `make` builds build/weft.
+# Objects are built per variant under build/<variant>/obj.
+
+CC ?= cc
+SRC_DIRS := src/platform src/sync src/parse src/compile src/vm src/objects src/runtime src/modules
+SRCS := $(sort $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c)))
+LIB_PY := $(sort $(wildcard lib/*.py lib/*/*.py))
+
+CFLAGS_BASE := -std=c11 -D_GNU_SOURCE -Isrc -I$(BUILDDIR)/gen -Wall -Wextra -Wno-unused-parameter \
+  -Wno-missing-field-initializers -fno-strict-aliasing -g
+ifeq ($(CI),true)
+  WERROR := 1
+endif
+ifeq ($(WERROR),1)
+  CFLAGS_BASE += -Werror
+endif
+LDLIBS := -lmimalloc -lgmp -lutf8proc -lm -lpthread
+
+BUILDDIR ?= build
+VARIANT ?= release
+ifeq ($(VARIANT),release)
+  OPT := -O2 -fno-plt
+  SAN :=
+  EXE := $(BUILDDIR)/weft
+else ifeq ($(VARIANT),asan)
+  OPT := -O1 -fno-omit-frame-pointer
+  SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-sanitize=function
+  EXE := $(BUILDDIR)/weft-asan
+else ifeq ($(VARIANT),tsan)
+  OPT := -O1 -fno-omit-frame-pointer
+  SAN := -fsanitize=thread
+  EXE := $(BUILDDIR)/weft-tsan
+else ifeq ($(VARIANT),debug)
+  OPT := -O0 -DWF_DEBUG=1
+  SAN :=
+  EXE := $(BUILDDIR)/weft-debug
+endif
+
+OBJDIR := $(BUILDDIR)/$(VARIANT)/obj
+OBJS := $(patsubst src/%.c,$(OBJDIR)/%.o,$(SRCS)) $(OBJDIR)/gen/frozen.o
+CFLAGS_ALL := $(CFLAGS_BASE) $(OPT) $(SAN) $(CFLAGS)
+
+.PHONY: all deps objects test test-quick asan tsan debug clean bench unit
+
+all: deps
+	@$(MAKE) --no-print-directory $(EXE)
+
+deps:
+	@./tools/deps.sh
+
+$(EXE): $(OBJS)
+	$(CC) $(CFLAGS_ALL) -o $@ $(OBJS) $(LDLIBS)
+
+objects: $(OBJS)
+
+$(OBJDIR)/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BUILDDIR)/gen/frozen.c: $(LIB_PY) tools/freeze.sh
+	@mkdir -p $(BUILDDIR)/gen
+	./tools/freeze.sh $@ $(LIB_PY)
+
+$(OBJDIR)/gen/frozen.o: $(BUILDDIR)/gen/frozen.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+-include $(OBJS:.o=.d)
+
+# Tests: the differential Python suite, the CLI checks, the C unit tests.
+test: all unit
+	/usr/bin/python3 tests/run.py --weft $(EXE)
+
+unit: deps
+	@$(MAKE) --no-print-directory -f tests/unit/unit.mk VARIANT=$(VARIANT)
+
+asan: deps
+	@$(MAKE) --no-print-directory VARIANT=asan build/weft-asan
+	@$(MAKE) --no-print-directory -f tests/unit/unit.mk VARIANT=asan
+	ASAN_OPTIONS=detect_leaks=0 /usr/bin/python3 tests/run.py --weft build/weft-asan --timeout 300
+
+tsan: deps
+	@$(MAKE) --no-print-directory VARIANT=tsan build/weft-tsan
+	@$(MAKE) --no-print-directory -f tests/unit/unit.mk VARIANT=tsan
+	TSAN_OPTIONS="suppressions=$(CURDIR)/tests/tsan.supp halt_on_error=1" /usr/bin/python3 tests/run.py --weft build/weft-tsan --timeout 300 threads stress
+
+debug: deps
+	@$(MAKE) --no-print-directory VARIANT=debug build/weft-debug
+
+bench: all
+	/usr/bin/python3 bench/run.py
+
+clean:
+	rm -rf build

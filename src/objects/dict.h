@@ -1,0 +1,86 @@
+// dict.h — dict: insertion-ordered hash table (CPython's compact layout).
+//
+// Invariants:
+// - `keys` points at a WfDictKeys: an index table of 2**log2_size slots
+//   (int8/16/32/64 wide by size; -1 empty, -2 dummy) followed by `usable`
+//   entries, of which the first `nentries` have been used, in insertion order.
+//   A deleted entry has key == NULL... (value NULL, key kept as a tombstone
+//   until the next resize; see dict.c).
+// - Entry i's key never changes once set while this keys object is installed;
+//   inserting appends at nentries; resize builds a fresh WfDictKeys and
+//   publishes it with a release store; the old one is freed through QSBR.
+//   Hence a cached (keys, index) pair stays valid while dict->keys == keys and
+//   the entry's value is non-NULL (used by LOAD_GLOBAL's cache).
+// - All mutation happens inside the dict's critical section. Lookups (d[k],
+//   get, in, len) are lock-free: load keys (acquire), probe, load value,
+//   try-incref, re-check.
+// - `version` increases (relaxed is enough for cache validation under the
+//   owner's critical section) on every mutation.
+#ifndef WF_DICT_H
+#define WF_DICT_H
+
+#include "objects/object.h"
+
+typedef struct {
+    intptr_t hash;
+    WfObject *key;
+    _Atomic(WfObject *) value;
+} WfDictEntry;
+
+typedef struct WfDictKeys {
+    uint8_t log2_size;         // index table has 1 << log2_size slots
+    uint8_t log2_index_bytes;  // log2 of the index table size in bytes
+    wf_ssize usable;           // capacity of entries[]
+    _Atomic(wf_ssize) nentries;
+    char indices[];            // index table, then WfDictEntry entries[usable]
+} WfDictKeys;
+
+WF_INLINE WfDictEntry *wf_dict_keys_entries(WfDictKeys *k) {
+    return (WfDictEntry *)(k->indices + ((size_t)1 << k->log2_index_bytes));
+}
+
+typedef struct {
+    WfObject ob_base;
+    wf_ssize used;                 // number of live items
+    _Atomic(WfDictKeys *) keys;
+    uint64_t version;
+} WfDictObject;
+
+extern WfTypeObject wf_dict_type, wf_dict_keys_type, wf_dict_values_type, wf_dict_items_type;
+
+WF_INLINE bool wf_dict_check(WfObject *o) {
+    return !wf_is_smallint(o) && wf_type_has_flag(o->ob_type, WF_TPFLAGS_DICT_SUBCLASS);
+}
+WF_INLINE bool wf_dict_check_exact(WfObject *o) { return !wf_is_smallint(o) && o->ob_type == &wf_dict_type; }
+WF_INLINE wf_ssize wf_dict_size(WfObject *d) { return ((WfDictObject *)d)->used; }
+
+WfObject *wf_dict_new(void);
+WfObject *wf_dict_new_presized(wf_ssize n);
+// Lookup. `_borrow` results are valid only while the caller knows the dict is
+// not concurrently mutated (single owner / module init); threads use the `_ref` forms.
+WfObject *wf_dict_get_item_borrow(WfObject *d, WfObject *key);     // NULL: missing or error (check wf_err_occurred)
+int wf_dict_get_item_ref(WfObject *d, WfObject *key, WfObject **result);  // 1 found (new ref), 0 missing, -1 error
+WfObject *wf_dict_get_item_cstr_borrow(WfObject *d, const char *key);
+int wf_dict_get_item_known_hash(WfObject *d, WfObject *key, intptr_t hash, WfObject **result);  // as _ref
+int wf_dict_set_item(WfObject *d, WfObject *key, WfObject *value);      // increfs both
+int wf_dict_set_item_take(WfObject *d, WfObject *key, WfObject *value); // steals value only
+int wf_dict_set_item_cstr(WfObject *d, const char *key, WfObject *value);
+int wf_dict_del_item(WfObject *d, WfObject *key);                       // KeyError if missing
+int wf_dict_pop(WfObject *d, WfObject *key, WfObject **result);         // 1 popped (new ref), 0 missing
+int wf_dict_contains(WfObject *d, WfObject *key);                       // 1/0/-1
+int wf_dict_update(WfObject *d, WfObject *other);                       // d.update(other) (mapping or pairs)
+int wf_dict_merge(WfObject *d, WfObject *other, int override);          // override 0: keep existing; 2: raise KeyError on dup
+WfObject *wf_dict_copy(WfObject *d);
+void wf_dict_clear(WfObject *d);
+WfObject *wf_dict_keys_list(WfObject *d);
+WfObject *wf_dict_values_list(WfObject *d);
+WfObject *wf_dict_items_list(WfObject *d);
+// Iteration by position (for C code holding the dict): returns 1 and borrowed
+// key/value at the next live entry after *pos, 0 at the end.
+int wf_dict_next(WfObject *d, wf_ssize *pos, WfObject **key, WfObject **value);
+// setdefault(key, default) → new ref to the stored value.
+WfObject *wf_dict_setdefault(WfObject *d, WfObject *key, WfObject *dflt);
+// Index of key's entry in d's current keys (for caches), or -1.
+wf_ssize wf_dict_lookup_index(WfObject *d, WfObject *key);
+
+#endif

@@ -1,0 +1,39 @@
+// set.h — set and frozenset: open-addressing hash tables of keys (CPython's
+// algorithm, so iteration order of ints matches). Mutation of a set happens in
+// its critical section; frozensets are immutable after construction.
+#ifndef WF_SET_H
+#define WF_SET_H
+
+#include "objects/object.h"
+
+typedef struct {
+    WfObject *key;      // NULL: empty; a dummy sentinel: deleted
+    intptr_t hash;
+} WfSetEntry;
+
+typedef struct {
+    WfObject ob_base;
+    wf_ssize fill;      // active + dummy
+    wf_ssize used;      // active
+    wf_ssize mask;      // table size - 1
+    WfSetEntry *table;
+    intptr_t hash;      // frozenset hash cache (-1)
+    wf_ssize finger;    // pop() search start
+    WfSetEntry smalltable[8];
+} WfSetObject;
+
+extern WfTypeObject wf_set_type, wf_frozenset_type;
+
+WF_INLINE bool wf_anyset_check(WfObject *o) {
+    return !wf_is_smallint(o) && (wf_type_check(o, &wf_set_type) || wf_type_check(o, &wf_frozenset_type));
+}
+WfObject *wf_set_new(WfObject *iterable);        // iterable may be NULL
+WfObject *wf_frozenset_new(WfObject *iterable);
+int wf_set_add(WfObject *s, WfObject *key);
+int wf_set_discard(WfObject *s, WfObject *key);  // 1 removed, 0 absent
+int wf_set_contains(WfObject *s, WfObject *key);
+wf_ssize wf_set_size(WfObject *s);
+int wf_set_update(WfObject *s, WfObject *iterable);
+int wf_set_next(WfObject *s, wf_ssize *pos, WfObject **key);  // borrowed iteration for C code
+
+#endif
