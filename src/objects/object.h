@@ -114,7 +114,7 @@ WF_INLINE uintptr_t wf_thread_id(void) { return wf_current_tid; }
 // ---------------------------------------------------------------------------
 // Reference counting
 
-WF_INLINE bool wf_is_immortal(const WfObject *o) { return o->ob_ref_local == WF_IMMORTAL_REFCNT; }
+WF_INLINE bool wf_is_immortal(const WfObject *o) { return __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED) == WF_IMMORTAL_REFCNT; }
 
 void wf_refcount_incref_shared(WfObject *o);       // runtime/refcount.c
 void wf_refcount_decref_shared(WfObject *o);       // non-owner decrement
@@ -124,14 +124,22 @@ void wf_object_set_immortal(WfObject *o);          // never freed from now on
 void wf_object_set_deferred(WfObject *o);          // mark deferred (module-level fn, class, code, module)
 wf_ssize wf_refcount_get(const WfObject *o);       // approximate total (for sys.getrefcount/tests)
 
+// ob_ref_local and ob_tid are read by every thread (to test "am I the owner?"
+// and "is it immortal?") but written only by the owner (or once, before the
+// object is shared). Relaxed atomic loads/stores make those reads race-free;
+// on x86-64 and AArch64 they compile to plain moves.
+WF_INLINE uint32_t wf_ref_local_load(const WfObject *o) { return __atomic_load_n(&o->ob_ref_local, __ATOMIC_RELAXED); }
+WF_INLINE void wf_ref_local_store(WfObject *o, uint32_t v) { __atomic_store_n(&o->ob_ref_local, v, __ATOMIC_RELAXED); }
+WF_INLINE uintptr_t wf_tid_load(const WfObject *o) { return __atomic_load_n(&o->ob_tid, __ATOMIC_RELAXED); }
+
 WF_INLINE void wf_incref(WfObject *o) {
     if (wf_is_smallint(o)) return;
-    uint32_t local = o->ob_ref_local;
+    uint32_t local = wf_ref_local_load(o);
     if (local == WF_IMMORTAL_REFCNT) return;
     // Owner path: only the owning thread writes ob_ref_local, so a plain
-    // increment is enough. Other threads read it only for diagnostics.
-    if (WF_LIKELY(o->ob_tid == wf_current_tid)) {
-        o->ob_ref_local = local + 1;
+    // (non-RMW) increment is enough.
+    if (WF_LIKELY(wf_tid_load(o) == wf_current_tid)) {
+        wf_ref_local_store(o, local + 1);
     } else {
         wf_refcount_incref_shared(o);
     }
@@ -139,11 +147,11 @@ WF_INLINE void wf_incref(WfObject *o) {
 
 WF_INLINE void wf_decref(WfObject *o) {
     if (wf_is_smallint(o)) return;
-    uint32_t local = o->ob_ref_local;
+    uint32_t local = wf_ref_local_load(o);
     if (local == WF_IMMORTAL_REFCNT) return;
-    if (WF_LIKELY(o->ob_tid == wf_current_tid)) {
+    if (WF_LIKELY(wf_tid_load(o) == wf_current_tid)) {
         local--;
-        o->ob_ref_local = local;
+        wf_ref_local_store(o, local);
         if (local == 0) wf_refcount_merge_zero(o);
     } else {
         wf_refcount_decref_shared(o);

@@ -42,7 +42,7 @@ typedef struct BrcNode {
 } BrcNode;
 
 static void queue_to_owner(WfObject *o) {
-    WfThreadState *owner = (WfThreadState *)o->ob_tid;
+    WfThreadState *owner = (WfThreadState *)wf_tid_load(o);
     BrcNode *n = wf_mem_malloc(sizeof *n);
     if (!n) return;  // leak the object rather than corrupt it
     n->obj = o;
@@ -62,7 +62,7 @@ void wf_refcount_decref_shared(WfObject *o) {
         queue = false;
         new_value = old - ONE_SHARED;
         if ((old & WF_REF_SHARED_STATE_MASK) == WF_REF_SHARED_DEFAULT && (new_value >> WF_SHARED_SHIFT) < 0 &&
-            o->ob_tid != 0) {
+            wf_tid_load(o) != 0) {
             new_value = new_value | WF_REF_SHARED_QUEUED;
             queue = true;
         }
@@ -85,7 +85,7 @@ void wf_refcount_merge_zero(WfObject *o) {
         wf_object_dealloc(o);
         return;
     }
-    o->ob_tid = 0;
+    __atomic_store_n(&o->ob_tid, 0, __ATOMIC_RELAXED);
     intptr_t new_value;
     do {
         new_value = (shared & ~(intptr_t)WF_REF_SHARED_STATE_MASK) | WF_REF_SHARED_MERGED;
@@ -105,9 +105,9 @@ void wf_refcount_merge_queued(WfThreadState *ts) {
         WfObject *o = n->obj;
         wf_mem_free(n);
         // Fold the local count into the shared count and give up ownership.
-        intptr_t local = o->ob_ref_local;
-        o->ob_ref_local = 0;
-        o->ob_tid = 0;
+        intptr_t local = wf_ref_local_load(o);
+        wf_ref_local_store(o, 0);
+        __atomic_store_n(&o->ob_tid, 0, __ATOMIC_RELAXED);
         intptr_t shared = atomic_load_explicit(&o->ob_ref_shared, memory_order_acquire);
         intptr_t new_value;
         do {
@@ -121,8 +121,8 @@ void wf_refcount_merge_queued(WfThreadState *ts) {
 
 void wf_object_set_immortal(WfObject *o) {
     if (wf_is_smallint(o)) return;
-    o->ob_ref_local = WF_IMMORTAL_REFCNT;
-    o->ob_tid = 0;
+    wf_ref_local_store(o, WF_IMMORTAL_REFCNT);
+    __atomic_store_n(&o->ob_tid, 0, __ATOMIC_RELAXED);
     atomic_store_explicit(&o->ob_ref_shared, 0, memory_order_relaxed);
 }
 
@@ -133,7 +133,8 @@ void wf_object_set_deferred(WfObject *o) {
 
 wf_ssize wf_refcount_get(const WfObject *o) {
     if (wf_is_smallint(o)) return 0;
-    if (o->ob_ref_local == WF_IMMORTAL_REFCNT) return (wf_ssize)WF_IMMORTAL_REFCNT;
+    uint32_t local = wf_ref_local_load(o);
+    if (local == WF_IMMORTAL_REFCNT) return (wf_ssize)WF_IMMORTAL_REFCNT;
     intptr_t shared = atomic_load_explicit(&((WfObject *)o)->ob_ref_shared, memory_order_relaxed);
-    return (wf_ssize)o->ob_ref_local + (shared >> WF_SHARED_SHIFT);
+    return (wf_ssize)local + (shared >> WF_SHARED_SHIFT);
 }

@@ -1,0 +1,2 @@
+# Helper nested package.
+print("pkg.inner: __init__ executing")

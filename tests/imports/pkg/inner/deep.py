@@ -1,0 +1,3 @@
+# Helper module nested two levels deep.
+print("pkg.inner.deep: executing, __name__ =", __name__)
+DEEP = "deep value"

@@ -1,0 +1,3 @@
+# Covers an indentation error: last stderr line "IndentationError: expected an indented block after ...".
+def f():
+return 1
