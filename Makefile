@@ -40,7 +40,7 @@ OBJDIR := $(BUILDDIR)/$(VARIANT)/obj
 OBJS := $(patsubst src/%.c,$(OBJDIR)/%.o,$(SRCS)) $(OBJDIR)/gen/frozen.o
 CFLAGS_ALL := $(CFLAGS_BASE) $(OPT) $(SAN) $(CFLAGS)
 
-.PHONY: all deps objects test test-quick asan tsan debug clean bench unit
+.PHONY: all deps objects test test-quick asan tsan debug clean bench unit demo
 
 all: deps
 	@$(MAKE) --no-print-directory $(EXE)
@@ -86,6 +86,9 @@ tsan: deps
 
 debug: deps
 	@$(MAKE) --no-print-directory VARIANT=debug build/weft-debug
+
+demo: all
+	$(EXE) examples/demo.py
 
 bench: all
 	/usr/bin/python3 bench/run.py
