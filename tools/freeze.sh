@@ -11,7 +11,7 @@ tmp="$out.tmp"
   i=0
   for f in "$@"; do
     echo "static const unsigned char frozen_$i[] = {"
-    od -An -v -tu1 "$f" | tr -s ' ' ',' | sed 's/^,//;s/,$/,/'
+    od -An -v -tu1 "$f" | sed 's/^ *//;s/ *$//;s/  */,/g;s/$/,/'
     echo "0};"
     i=$((i+1))
   done
