@@ -4,8 +4,11 @@
 
 #include "runtime/import.h"
 
+WfObject *wf_time_module_new(void);
+
 const WfBuiltinModule wf_builtin_modules[] = {
+    {"time", wf_time_module_new},
     {NULL, NULL},
 };
 
-const char *const wf_builtin_module_names[] = {"builtins", "sys", NULL};
+const char *const wf_builtin_module_names[] = {"builtins", "sys", "time", NULL};
