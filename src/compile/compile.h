@@ -3,6 +3,8 @@
 #ifndef WF_COMPILE_H
 #define WF_COMPILE_H
 
+#include <stdio.h>
+
 #include "objects/object.h"
 #include "objects/code.h"
 
@@ -12,5 +14,9 @@ enum { WF_COMPILE_EXEC = 0, WF_COMPILE_EVAL = 1, WF_COMPILE_SINGLE = 2 };
 // IndentationError / TabError pending whose fields (msg, filename, lineno,
 // offset, text, end_lineno, end_offset) are CPython's. `optimize`: -1 default.
 WfCodeObject *wf_compile_source(const char *src, size_t len, WfObject *filename, int mode, int optimize);
+
+// Print a dis-like listing of co and, recursively, of the code objects among
+// its constants (the hidden `-X dis` option).
+void wf_compile_disassemble(WfCodeObject *co, FILE *out);
 
 #endif

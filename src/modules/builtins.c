@@ -630,6 +630,7 @@ static const WfMethodDef builtin_methods[] = {
 WfObject *wf_builtins_module_new(void) {
     WfObject *m = wf_module_new_cstr("builtins");
     if (!m) return NULL;
+    wf_module_set_builtin(m);
     WfObject *d = wf_module_dict_borrow(m);
     if (wf_function_add_methods(d, builtin_methods, m, NULL) < 0) goto error;
     struct { const char *name; WfObject *value; } objs[] = {

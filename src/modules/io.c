@@ -42,6 +42,19 @@ typedef struct {
 
 extern WfTypeObject wf_textio_type, wf_buffered_reader_type, wf_buffered_writer_type, wf_buffered_random_type;
 
+// io.UnsupportedOperation: class UnsupportedOperation(OSError, ValueError),
+// created once at start-up (wf_io_init_std_streams) and immortal.
+static WfObject *unsupported_operation;
+
+static WfObject *unsupported(const char *what) {
+    WfObject *msg = wf_str_from_cstr(what);
+    if (!msg) return NULL;
+    WfObject *exc = wf_object_call_one(unsupported_operation, msg);
+    wf_decref(msg);
+    if (exc) wf_err_set_exc_take(exc);
+    return NULL;
+}
+
 static int check_open(FileObject *f) {
     if (f->closed) {
         wf_err_set_string(&wf_exc_ValueError, "I/O operation on closed file.");
@@ -182,9 +195,7 @@ static WfObject *decode_text(Bytes *b) {
 static WfObject *file_write(WfObject *self, WfObject *arg) {
     FileObject *f = (FileObject *)self;
     if (check_open(f) < 0) return NULL;
-    if (!f->writable) {
-        return wf_err_format(&wf_exc_OSError, "not writable");
-    }
+    if (!f->writable) return unsupported("not writable");
     if (f->binary) {
         const char *d;
         wf_ssize n;
@@ -208,7 +219,7 @@ static wf_ssize size_arg(WfObject *const *args, size_t nargs) {
 static WfObject *file_read(WfObject *self, WfObject *const *args, size_t nargs) {
     FileObject *f = (FileObject *)self;
     if (wf_arg_check_positional("read", nargs, 0, 1) < 0 || check_open(f) < 0) return NULL;
-    if (!f->readable) return wf_err_format(&wf_exc_OSError, "not readable");
+    if (!f->readable) return unsupported("not readable");
     wf_ssize limit = size_arg(args, nargs);
     if (limit == -1 && wf_err_occurred()) return NULL;
     if (limit < -1) limit = -1;
@@ -267,7 +278,7 @@ static WfObject *readline_impl(FileObject *f, wf_ssize limit) {
 static WfObject *file_readline(WfObject *self, WfObject *const *args, size_t nargs) {
     FileObject *f = (FileObject *)self;
     if (wf_arg_check_positional("readline", nargs, 0, 1) < 0 || check_open(f) < 0) return NULL;
-    if (!f->readable) return wf_err_format(&wf_exc_OSError, "not readable");
+    if (!f->readable) return unsupported("not readable");
     wf_ssize limit = size_arg(args, nargs);
     if (limit == -1 && wf_err_occurred()) return NULL;
     return readline_impl(f, limit < 0 ? -1 : limit);
@@ -588,8 +599,26 @@ WfObject *wf_io_open(WfObject *self, WfObject *const *args, size_t nargs, WfObje
     return fo;
 }
 
+static int make_unsupported_operation(void) {
+    WfObject *name = wf_str_from_cstr("UnsupportedOperation");
+    WfObject *bases = wf_tuple_pack(2, (WfObject *)&wf_exc_OSError, (WfObject *)&wf_exc_ValueError);
+    WfObject *ns = wf_dict_new();
+    WfObject *mod = wf_str_from_cstr("io");
+    if (!name || !bases || !ns || !mod || wf_dict_set_item_cstr(ns, "__module__", mod) < 0) goto done;
+    WfObject *args[3] = {name, bases, ns};
+    unsupported_operation = wf_object_call((WfObject *)&wf_type_type, args, 3, NULL);
+    if (unsupported_operation) wf_object_set_immortal(unsupported_operation);
+done:
+    wf_xdecref(name);
+    wf_xdecref(bases);
+    wf_xdecref(ns);
+    wf_xdecref(mod);
+    return unsupported_operation ? 0 : -1;
+}
+
 int wf_io_init_std_streams(WfObject *sys_module) {
     WfObject *d = wf_module_dict_borrow(sys_module);
+    if (make_unsupported_operation() < 0) return -1;
     struct { const char *name, *dunder, *mode; int fd, r, w; } std[] = {
         {"stdin", "__stdin__", "r", 0, 1, 0},
         {"stdout", "__stdout__", "w", 1, 0, 1},

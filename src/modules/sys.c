@@ -17,6 +17,7 @@
 #include "objects/tuple.h"
 #include "runtime/error.h"
 #include "runtime/thread_state.h"
+#include "runtime/threads.h"
 #include "runtime/version.h"
 #include "vm/eval.h"
 
@@ -53,11 +54,11 @@ static WfObject *sys_setrecursionlimit(WfObject *self, WfObject *arg) {
     return wf_None;
 }
 
-static WfObject *sys_is_gil_enabled(WfObject *self, WfObject *unused) { return wf_bool_from(wf_runtime.gil_enabled); }
+static WfObject *sys_is_gil_enabled(WfObject *self, WfObject *unused) { return wf_bool_from(wf_gil_is_enabled()); }
 
 static WfObject *sys_getswitchinterval(WfObject *self, WfObject *unused) {
     extern WfObject *wf_float_new(double);
-    return wf_float_new(wf_runtime.switch_interval);
+    return wf_float_new(wf_gil_get_switch_interval());
 }
 
 static WfObject *sys_setswitchinterval(WfObject *self, WfObject *arg) {
@@ -65,7 +66,7 @@ static WfObject *sys_setswitchinterval(WfObject *self, WfObject *arg) {
     double d = wf_float_as_double(arg);
     if (d == -1.0 && wf_err_occurred()) return NULL;
     if (d <= 0.0) return wf_err_format(&wf_exc_ValueError, "switch interval must be strictly positive");
-    wf_runtime.switch_interval = d;
+    wf_gil_set_switch_interval(d);
     return wf_None;
 }
 
@@ -99,6 +100,26 @@ static WfObject *sys_excepthook(WfObject *self, WfObject *const *args, size_t na
     return wf_None;
 }
 
+// displayhook(value): print repr(value) to sys.stdout and keep it in builtins._
+static WfObject *sys_displayhook(WfObject *self, WfObject *value) {
+    if (value == wf_None) return wf_None;
+    WfObject *bd = wf_runtime.builtins_dict;
+    if (wf_dict_set_item_cstr(bd, "_", wf_None) < 0) return NULL;
+    WfObject *out = wf_dict_get_item_cstr_borrow(wf_runtime.sys_dict, "stdout");
+    if (!out || out == wf_None) return wf_err_format(&wf_exc_RuntimeError, "lost sys.stdout");
+    WfObject *r = wf_object_repr(value);
+    if (!r) return NULL;
+    WfObject *line = wf_str_from_format("%U\n", r);
+    wf_decref(r);
+    if (!line) return NULL;
+    WfObject *w = wf_object_call_method_cstr(out, "write", &line, 1);
+    wf_decref(line);
+    if (!w) return NULL;
+    wf_decref(w);
+    if (wf_dict_set_item_cstr(bd, "_", value) < 0) return NULL;
+    return wf_None;
+}
+
 static WfObject *sys_is_finalizing(WfObject *self, WfObject *unused) { return wf_bool_from(wf_runtime.finalizing); }
 
 static const WfMethodDef sys_methods[] = {
@@ -128,6 +149,8 @@ static const WfMethodDef sys_methods[] = {
               "getfilesystemencoding($module, /)\n--\n\nReturn the encoding used to convert Unicode filenames to OS filenames."),
     WF_METHOD("excepthook", sys_excepthook, WF_METH_FASTCALL,
               "excepthook($module, exctype, value, traceback, /)\n--\n\nHandle an exception by displaying it with a traceback on sys.stderr."),
+    WF_METHOD("displayhook", sys_displayhook, WF_METH_O,
+              "displayhook($module, object, /)\n--\n\nPrint an object to sys.stdout and also save it in builtins._"),
     WF_METHOD("is_finalizing", sys_is_finalizing, WF_METH_NOARGS,
               "is_finalizing($module, /)\n--\n\nReturn True if Python is exiting."),
     WF_METHOD_END,
@@ -211,6 +234,7 @@ error:
 WfObject *wf_sys_module_new(int argc, char **argv) {
     WfObject *m = wf_module_new_cstr("sys");
     if (!m) return NULL;
+    wf_module_set_builtin(m);
     WfObject *d = wf_module_dict_borrow(m);
     if (wf_function_add_methods(d, sys_methods, m, NULL) < 0) goto error;
     WfObject *av = wf_list_new(0);
@@ -281,6 +305,8 @@ WfObject *wf_sys_module_new(int argc, char **argv) {
     }
     WfObject *hook = wf_dict_get_item_cstr_borrow(d, "excepthook");
     if (hook && wf_dict_set_item_cstr(d, "__excepthook__", hook) < 0) goto error;
+    hook = wf_dict_get_item_cstr_borrow(d, "displayhook");
+    if (hook && wf_dict_set_item_cstr(d, "__displayhook__", hook) < 0) goto error;
     return m;
 error:
     wf_decref(m);

@@ -246,6 +246,7 @@ WfObject *wf_time_module_new(void) {
         return NULL;
     WfObject *m = wf_module_new_cstr("time");
     if (!m) return NULL;
+    wf_module_set_builtin(m);
     WfObject *d = wf_module_dict_borrow(m);
     if (wf_function_add_methods(d, time_methods, m, NULL) < 0 ||
         wf_dict_set_item_cstr(d, "struct_time", (WfObject *)struct_time_type) < 0) {

@@ -34,5 +34,10 @@ WfObject *wf_bytearray_from_data(const char *data, wf_ssize len);
 // Contiguous-buffer view of bytes/bytearray (a tiny buffer protocol): 0 ok,
 // -1 + TypeError "a bytes-like object is required, not 'str'".
 int wf_bytes_like_get(WfObject *o, const char **data, wf_ssize *len);
+WfObject *wf_bytes_concat(WfObject *a, WfObject *b);            // bytes + bytes-like
+intptr_t wf_bytes_hash(WfObject *b);
+WfObject *wf_bytes_decode(WfObject *b, const char *encoding, const char *errors);  // NULLs: utf-8, strict
+extern WfTypeObject wf_bytes_iterator_type, wf_bytearray_iterator_type;
+int wf_bytes_init(void);  // readies bytes, bytearray and their iterators (called by wf_strings_init)
 
 #endif

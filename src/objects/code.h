@@ -82,5 +82,8 @@ WfCodeObject *wf_code_new(const WfCodeObject *fields);
 // Location of the instruction at code unit `index` (line -1 if unknown).
 WfCodeLocation wf_code_location(const WfCodeObject *co, wf_ssize index);
 int wf_code_line_at(const WfCodeObject *co, wf_ssize index);
+// Readies wf_code_type (added by the compiler area, owner of code.c; call at
+// start-up with the other static types — wf_compile_source also calls it).
+int wf_code_init(void);
 
 #endif

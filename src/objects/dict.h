@@ -47,6 +47,9 @@ typedef struct {
 } WfDictObject;
 
 extern WfTypeObject wf_dict_type, wf_dict_keys_type, wf_dict_values_type, wf_dict_items_type;
+// Iterators over a dict or its views (containers area).
+extern WfTypeObject wf_dict_keyiter_type, wf_dict_valueiter_type, wf_dict_itemiter_type,
+    wf_dict_revkeyiter_type, wf_dict_revvalueiter_type, wf_dict_revitemiter_type;
 
 WF_INLINE bool wf_dict_check(WfObject *o) {
     return !wf_is_smallint(o) && wf_type_has_flag(o->ob_type, WF_TPFLAGS_DICT_SUBCLASS);
@@ -80,7 +83,16 @@ WfObject *wf_dict_items_list(WfObject *d);
 int wf_dict_next(WfObject *d, wf_ssize *pos, WfObject **key, WfObject **value);
 // setdefault(key, default) → new ref to the stored value.
 WfObject *wf_dict_setdefault(WfObject *d, WfObject *key, WfObject *dflt);
-// Index of key's entry in d's current keys (for caches), or -1.
+// Index of key's entry in d's current keys (for caches), or -1 (missing, or
+// error: check wf_err_occurred).
 wf_ssize wf_dict_lookup_index(WfObject *d, WfObject *key);
+// Containers-area helpers.
+int wf_dict_contains_known_hash(WfObject *d, WfObject *key, intptr_t hash);  // 1/0/-1
+// As wf_dict_next, also giving the entry's stored hash (any out pointer may be NULL).
+int wf_dict_next_with_hash(WfObject *d, wf_ssize *pos, WfObject **key, WfObject **value, intptr_t *hash);
+// Views and iterators (dict_views.c).
+enum { WF_DICT_ITER_KEYS = 0, WF_DICT_ITER_VALUES = 1, WF_DICT_ITER_ITEMS = 2 };
+WfObject *wf_dict_views_new(WfObject *d, WfTypeObject *view_type);          // d.keys()/values()/items()
+WfObject *wf_dict_views_iter_new(WfObject *d, int kind, bool reversed);     // iter(d), reversed(d), ...
 
 #endif

@@ -17,6 +17,9 @@ WF_INLINE double wf_float_value(WfObject *o) { return ((WfFloatObject *)o)->valu
 
 WfObject *wf_float_new(double v);
 double wf_float_as_double(WfObject *o);                  // float or __float__ / __index__; -1.0 + exception
+// float(o) for one argument: __float__, __index__, str/bytes/bytearray parsing;
+// CPython's errors. New reference (an exact float).
+WfObject *wf_float_from_object(WfObject *o);
 WfObject *wf_float_from_string(const char *s, wf_ssize len);  // float('1e5'), ' inf ', 'nan'; ValueError
 // repr(float): the shortest string that round-trips ('0.1', '1e+16', 'inf', 'nan', '-0.0').
 // Writes into buf (>= 32 bytes); returns length.

@@ -66,4 +66,19 @@ int wf_function_add_methods(WfObject *d, const WfMethodDef *defs, WfObject *self
 // argument counts for NOARGS / O: "len() takes exactly one argument (0 given)").
 WfObject *wf_builtin_call(const WfMethodDef *def, WfObject *self, WfObject *const *args, size_t nargs, WfObject *kwnames);
 
+// --- added by the VM area ---
+// The builtins dict a function created in `globals` uses: globals['__builtins__']
+// (module → its dict, or a dict), else the runtime's builtins dict. Borrowed.
+WfObject *wf_function_builtins_from_globals(WfObject *globals);
+// Cell contents: new reference or NULL (empty; no exception). Set steals value
+// (NULL empties the cell).
+WfObject *wf_cell_get(WfObject *cell);
+void wf_cell_set_take(WfObject *cell, WfObject *value);
+WF_INLINE WfObject *wf_cell_get_borrow(WfObject *cell) { return ((WfCellObject *)cell)->ref; }
+// Mark a function (or module-level builtin) deferred-refcounted, adding the
+// one reference held on behalf of stacks that borrow it (released by the GC).
+void wf_function_set_deferred(WfObject *f);
+// tp_call of bound methods (prepends self).
+WfObject *wf_method_vectorcall(WfObject *m, WfObject *const *args, size_t nargs, WfObject *kwnames);
+
 #endif

@@ -8,7 +8,7 @@
 
 #define WF_IDENTIFIERS(X) \
     X(__abs__) X(__add__) X(__all__) X(__and__) X(__annotations__) X(__bool__) X(__build_class__) \
-    X(__builtins__) X(__call__) X(__cause__) X(__class__) X(__class_getitem__) X(__classcell__) \
+    X(__builtins__) X(__bytes__) X(__call__) X(__cause__) X(__class__) X(__class_getitem__) X(__classcell__) \
     X(__complex__) X(__contains__) X(__context__) X(__del__) X(__delattr__) X(__delete__) \
     X(__delitem__) X(__dict__) X(__dir__) X(__divmod__) X(__doc__) X(__enter__) X(__eq__) \
     X(__exit__) X(__file__) X(__float__) X(__floordiv__) X(__format__) X(__ge__) X(__get__) \

@@ -52,6 +52,16 @@ WfObject *wf_int_format_base(WfObject *o, int base, bool alternate);  // bin/oct
 intptr_t wf_int_hash(WfObject *o);                        // CPython's modular hash (mod 2**61-1)
 int wf_int_compare(WfObject *a, WfObject *b);             // both ints: -1/0/1
 
-int wf_int_init(void);  // GMP memory functions → mimalloc, bool/int type readiness
+// int(o) for one argument: __int__, __index__, __trunc__, str/bytes/bytearray
+// parsing in base 10; CPython's errors. New reference (an exact int).
+WfObject *wf_int_from_object(WfObject *o);
+// sys.get_int_max_str_digits() / sys.set_int_max_str_digits(n): 0 means no
+// limit; the caller validates n (0 or >= 640). Default 4300, or
+// PYTHONINTMAXSTRDIGITS at start-up.
+int wf_int_get_max_str_digits(void);
+void wf_int_set_max_str_digits(int n);
+
+int wf_int_init(void);  // GMP memory functions → mimalloc, int type readiness
+// wf_numbers_init (runtime/lifecycle.h) readies int, bool, float and complex.
 
 #endif

@@ -24,7 +24,7 @@ typedef struct {
     WfObject **ob_item;
 } WfListObject;
 
-extern WfTypeObject wf_list_type;
+extern WfTypeObject wf_list_type, wf_list_iter_type, wf_list_reviter_type;
 
 WF_INLINE bool wf_list_check(WfObject *o) {
     return !wf_is_smallint(o) && wf_type_has_flag(o->ob_type, WF_TPFLAGS_LIST_SUBCLASS);
@@ -49,5 +49,9 @@ WfObject *wf_list_as_tuple(WfObject *l);
 int wf_list_sort(WfObject *l, WfObject *key, bool reverse);  // stable; key may be NULL
 int wf_list_reverse(WfObject *l);
 WfObject *wf_list_slice(WfObject *l, wf_ssize lo, wf_ssize hi);
+// The sort algorithm (list_sort.c) on a detached array: CPython's timsort
+// (powersort merge policy), `<` comparisons only, key called once per item.
+// On error the array is some permutation of its input. Used by wf_list_sort.
+int wf_list_sort_array(WfObject **items, wf_ssize n, WfObject *key, bool reverse);
 
 #endif

@@ -14,6 +14,8 @@ typedef struct {
     const WfModuleDef *def;  // native modules, else NULL
     void *state;             // native module state
     int gil_used;            // native module did not declare free-threading support
+    int builtin;             // native module: repr "<module 'x' (built-in)>" (set by
+                             // wf_module_from_def / wf_module_set_builtin)
 } WfModuleObject;
 
 // Native (built-in) module definition. `exec` fills the module dict.
@@ -37,5 +39,8 @@ int wf_module_add_object(WfObject *m, const char *name, WfObject *value);  // st
 int wf_module_add_int(WfObject *m, const char *name, long long v);
 int wf_module_add_str(WfObject *m, const char *name, const char *v);
 int wf_module_add_type(WfObject *m, WfTypeObject *t);     // readies t; name after the last '.' of tp_name
+// Mark a natively implemented module made with wf_module_new* (sys, builtins, ...)
+// so that its repr is "<module 'sys' (built-in)>" like CPython's.
+WF_INLINE void wf_module_set_builtin(WfObject *m) { ((WfModuleObject *)m)->builtin = 1; }
 
 #endif

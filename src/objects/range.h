@@ -14,7 +14,7 @@ typedef struct {
     WfObject *start, *stop, *step;           // any objects (None when omitted)
 } WfSliceObject;
 
-extern WfTypeObject wf_range_type, wf_range_iter_type, wf_slice_type;
+extern WfTypeObject wf_range_type, wf_range_iter_type, wf_long_range_iter_type, wf_slice_type;
 
 WfObject *wf_range_new(WfObject *start, WfObject *stop, WfObject *step);
 WfObject *wf_slice_new(WfObject *start, WfObject *stop, WfObject *step);  // NULL → None
@@ -24,5 +24,8 @@ WF_INLINE bool wf_slice_check(WfObject *o) { return !wf_is_smallint(o) && o->ob_
 int wf_slice_unpack(WfObject *slice, wf_ssize *start, wf_ssize *stop, wf_ssize *step);
 wf_ssize wf_slice_adjust_indices(wf_ssize length, wf_ssize *start, wf_ssize *stop, wf_ssize step);
 int wf_slice_get_indices(WfObject *slice, wf_ssize length, wf_ssize *start, wf_ssize *stop, wf_ssize *step, wf_ssize *slicelength);
+// slice.indices() for arbitrary int lengths (CPython's _PySlice_GetLongIndices):
+// new references to clamped start/stop and the step (ints). 0 ok / -1 error.
+int wf_slice_get_long_indices(WfObject *slice, WfObject *length, WfObject **start, WfObject **stop, WfObject **step);
 
 #endif

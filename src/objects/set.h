@@ -22,7 +22,7 @@ typedef struct {
     WfSetEntry smalltable[8];
 } WfSetObject;
 
-extern WfTypeObject wf_set_type, wf_frozenset_type;
+extern WfTypeObject wf_set_type, wf_frozenset_type, wf_set_iter_type;
 
 WF_INLINE bool wf_anyset_check(WfObject *o) {
     return !wf_is_smallint(o) && (wf_type_check(o, &wf_set_type) || wf_type_check(o, &wf_frozenset_type));
@@ -35,5 +35,9 @@ int wf_set_contains(WfObject *s, WfObject *key);
 wf_ssize wf_set_size(WfObject *s);
 int wf_set_update(WfObject *s, WfObject *iterable);
 int wf_set_next(WfObject *s, wf_ssize *pos, WfObject **key);  // borrowed iteration for C code
+// Containers-area helpers (set methods for dict views):
+int wf_set_difference_update(WfObject *s, WfObject *other);            // s -= other (any iterable)
+int wf_set_symmetric_difference_update(WfObject *s, WfObject *other);  // s ^= other (any iterable)
+WfObject *wf_set_intersection(WfObject *s, WfObject *other);           // s.intersection(other)
 
 #endif

@@ -79,6 +79,7 @@ WfObject *wf_str_intern_cstr(const char *s);   // new canonical (immortal: no de
 // Formatting used by str % args, str.format and format().
 WfObject *wf_str_percent_format(WfObject *fmt, WfObject *args);      // str.__mod__
 WfObject *wf_str_format_method(WfObject *fmt, WfObject *const *args, size_t nargs, WfObject *kwnames);
+WfObject *wf_str_format_map(WfObject *fmt, WfObject *mapping);        // str.format_map
 // format-spec mini language for builtins: __format__ of str, int, float.
 WfObject *wf_format_str(WfObject *s, WfObject *spec);
 WfObject *wf_format_int(WfObject *i, WfObject *spec);
@@ -101,6 +102,10 @@ void wf_str_builder_discard(WfStrBuilder *b);
 // SipHash-1-3 with the process key (PYTHONHASHSEED), as CPython's _Py_HashBytes.
 intptr_t wf_hash_bytes(const void *data, wf_ssize len);
 void wf_hash_init(const char *pythonhashseed_env);  // NULL or "random" → random key; "0" → no randomization
-int wf_str_init(void);
+int wf_str_init(void);      // readies str and its iterator type
+// The strings area's start-up (declared in runtime/lifecycle.h too): str,
+// bytes, bytearray, their iterators, and the interned identifiers.
+int wf_strings_init(void);
+extern WfTypeObject wf_str_iterator_type;
 
 #endif

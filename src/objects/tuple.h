@@ -11,7 +11,7 @@ typedef struct {
     WfObject *items[];
 } WfTupleObject;
 
-extern WfTypeObject wf_tuple_type;
+extern WfTypeObject wf_tuple_type, wf_tuple_iter_type;
 
 WF_INLINE bool wf_tuple_check(WfObject *o) {
     return !wf_is_smallint(o) && wf_type_has_flag(o->ob_type, WF_TPFLAGS_TUPLE_SUBCLASS);

@@ -28,7 +28,9 @@ void wf_err_set_exc_take(WfObject *exc) { wf_err_restore(exc); }
 
 void wf_err_set_object(WfTypeObject *type, WfObject *value) {
     WfObject *exc;
-    if (value == NULL) {
+    // As CPython's PyErr_SetObject: None means "no arguments", a tuple is the
+    // argument list, anything else is the single argument.
+    if (value == NULL || value == wf_None) {
         exc = wf_exception_new(type, NULL, 0);
     } else if (wf_exception_check(value) && wf_type_check(value, type)) {
         exc = wf_newref(value);
@@ -182,6 +184,17 @@ void wf_err_write_unraisable(WfObject *obj) {
     }
     if (wf_traceback_print_exception(exc, NULL) < 0) wf_err_clear();
     wf_decref(exc);
+}
+
+int wf_err_warn_explicit(WfTypeObject *category, const char *msg, WfObject *filename, int lineno) {
+    fflush(stdout);
+    const char *file = filename && wf_str_check(filename) ? wf_str_as_utf8_borrow(filename) : NULL;
+    if (!file) {
+        wf_err_clear();
+        file = "<unknown>";
+    }
+    fprintf(stderr, "%s:%d: %s: %s\n", file, lineno, category->tp_name, msg);
+    return 0;
 }
 
 int wf_err_warn(WfTypeObject *category, const char *msg, int stacklevel) {

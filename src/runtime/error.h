@@ -47,5 +47,9 @@ void wf_err_write_unraisable(WfObject *obj);
 // "file:line: Category: msg" on stderr for now (no filters yet). -1 if the
 // warning was turned into an error.
 int wf_err_warn(WfTypeObject *category, const char *msg, int stacklevel);
+// Issue a warning attributed to an explicit (filename, lineno), as CPython's
+// PyErr_WarnExplicitObject (used for compile-time SyntaxWarnings). -1 if the
+// warning was turned into an error.  // requested by compile
+int wf_err_warn_explicit(WfTypeObject *category, const char *msg, WfObject *filename, int lineno);
 
 #endif

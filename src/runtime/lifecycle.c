@@ -11,6 +11,7 @@
 #include "runtime/error.h"
 #include "runtime/lifecycle.h"
 #include "runtime/thread_state.h"
+#include "runtime/threads.h"
 
 static int fail(const char *what) {
     fprintf(stderr, "Fatal Python error: %s\n", what);
@@ -35,6 +36,8 @@ int wf_runtime_initialize(const WfConfig *config, int argc, char **argv) {
     wf_runtime.program_name = config->program_name;
     wf_runtime.hash_randomization = !(config->hashseed && strcmp(config->hashseed, "0") == 0);
     wf_hash_init(config->hashseed);
+    // The threads runtime needs the GIL mode and switch interval set above.
+    if (wf_threads_runtime_init() < 0) return fail("threads runtime initialization failed");
 
     if (wf_typesystem_init() < 0) return fail("type system initialization failed");
     if (wf_strings_init() < 0) return fail("str initialization failed");

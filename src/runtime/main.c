@@ -344,8 +344,18 @@ int main(int argc, char **argv) {
             fprintf(stderr, "%s: out of memory reading the program\n", prog);
             return 1;
         }
+        // CPython shows the script by its absolute path in tracebacks and
+        // __main__.__file__ (sys.argv[0] keeps the path as typed).
+        char full[PATH_MAX];
         const char *name = script ? script : "<stdin>";
-        status = run_source(src, len, name, script, config.dis);
+        if (script && script[0] != '/' && getcwd(full, sizeof full)) {
+            size_t l = strlen(full);
+            const char *rel = script;
+            while (rel[0] == '.' && rel[1] == '/') rel += 2;
+            snprintf(full + l, sizeof full - l, "/%s", rel);
+            name = full;
+        }
+        status = run_source(src, len, name, script ? name : NULL, config.dis);
         free(src);
     }
     return wf_runtime_finalize(status);

@@ -47,13 +47,28 @@ typedef struct WfThreadState {
     // at the next backward jump or call (atomic: set by other threads).
     _Atomic(uint32_t) eval_breaker;
 
-    // Biased refcounting: objects whose shared count went negative and that
-    // wait for this (owner) thread to merge them (runtime/refcount.c).
-    void *brc_queue;
+    // Biased refcounting: objects a non-owner released to zero shared count,
+    // waiting for this (owner) thread to merge them (runtime/brc.c). A
+    // lock-free stack: pushed by any thread with a release CAS, taken whole by
+    // the owner with an acquire exchange; (void *)1 once the owner has exited
+    // (pushers then merge the object themselves).
+    _Atomic(void *) brc_queue;
 
     WfObject *dict;                 // thread-local dict (threading.local), or NULL
     WfObject *context;              // contextvars context or NULL
     void *vm_cache;                 // private to the VM (per-thread caches)
+
+    // Threads runtime (runtime/attach.c, stw.c, gil.c, critical_section.c;
+    // see docs/threads.md).
+    // Innermost critical section, a tagged WfCriticalSection pointer (low
+    // bits WF_CS_INACTIVE, WF_CS_TWO_MUTEXES), 0 when none (owner).
+    uintptr_t critical_section;
+    struct WfQsbrThread *qsbr;      // QSBR slot, NULL until registered (owner)
+    // Registry of attachable threads that stop-the-world scans: links and
+    // flag guarded by the threads runtime lock (runtime/stw.c).
+    struct WfThreadState *rt_next, *rt_prev;
+    int rt_registered;
+    int gil_held;                   // this thread holds the GIL (owner)
 } WfThreadState;
 
 extern _Thread_local WfThreadState *wf_tstate_current;

@@ -10,6 +10,14 @@
 // Run a module-level or class-body code object with the given namespaces
 // (locals may equal globals). New reference to the result or NULL.
 WfObject *wf_eval_code(WfCodeObject *co, WfObject *globals, WfObject *locals);
+// Run a class body: the function `func` (made by the compiler for the body;
+// it may have a closure, e.g. __class__ or variables of an enclosing function)
+// executed with `ns` as its locals mapping (LOAD_NAME/STORE_NAME). This is
+// what __build_class__ uses. New reference to the result (normally None, or
+// the __class__ cell when the body created one) or NULL.
+WfObject *wf_eval_class_body(WfObject *func, WfObject *ns);
+// exec()/eval() of a code object with a closure tuple (may be NULL).
+WfObject *wf_eval_code_ex(WfCodeObject *co, WfObject *globals, WfObject *locals, WfObject *closure);
 
 // Introspection of the calling Python frame (NULL / error when there is none).
 WfObject *wf_eval_globals_borrow(void);      // globals() of the innermost Python frame
@@ -28,6 +36,30 @@ void wf_leave_recursive_call(void);
 
 // Handled-exception state (sys.exc_info()).
 WfObject *wf_eval_get_handled_exception(void);   // borrowed or NULL
+
+// Eval breaker: the eval loop calls this when tstate->eval_breaker is nonzero
+// (at backward jumps and function entry). It merges queued refcounts, runs
+// pending signal handlers / raises KeyboardInterrupt, and parks the thread
+// for a stop-the-world request. 0 ok, -1 with an exception set.
+struct WfThreadState;
+int wf_eval_handle_breaker(struct WfThreadState *ts);
+// Bits of WfThreadState.eval_breaker (set with atomic_fetch_or, release).
+#define WF_EVAL_BREAKER_BRC 0x1u        // objects queued for refcount merging (runtime/refcount.c)
+#define WF_EVAL_BREAKER_SIGNALS 0x2u    // a signal arrived (modules/signal: wf_eval_signal_pending)
+#define WF_EVAL_BREAKER_STW 0x4u        // a stop-the-world is requested
+#define WF_EVAL_BREAKER_ASYNC_EXC 0x8u  // an asynchronous exception is pending (reserved)
+#define WF_EVAL_BREAKER_GIL_DROP 0x10u  // threads runtime: another thread waits for the GIL (call wf_runtime_stw_poll)
+// Asks every thread (or the main thread for signals) to look at its breaker.
+void wf_eval_signal_pending(void);      // from a signal handler: async-signal-safe
+// Pending-signal hook provided by the signal module (weak: absent → only
+// SIGINT's KeyboardInterrupt is raised). Return -1 with an exception set to
+// propagate an exception raised by a handler.
+int wf_signal_run_pending(void) __attribute__((weak));
+// Stop-the-world poll provided by the runtime (weak: absent → nothing to do).
+void wf_runtime_stw_poll(void) __attribute__((weak));
+
+// Python-level recursion: sys.setrecursionlimit() must add (new - old) to
+// every thread's recursion_remaining (see thread_state.h).
 
 // Generator type (objects of generator functions).
 extern WfTypeObject wf_generator_type, wf_coroutine_type, wf_traceback_type, wf_frame_type;

@@ -21,7 +21,7 @@ OUT := $(BUILDDIR)/unit-$(VARIANT)
 run: $(OUT)/refcount_test
 	$(OUT)/refcount_test
 
-$(OUT)/refcount_test: tests/unit/refcount_test.c src/runtime/refcount.c src/runtime/thread_state.c src/runtime/mem.c
+$(OUT)/refcount_test: tests/unit/refcount_test.c src/runtime/refcount.c src/runtime/brc.c src/runtime/thread_state.c src/runtime/mem.c
 	@mkdir -p $(OUT)
 	$(CC) $(CFLAGS_U) -o $@ $^ -lmimalloc -lpthread
 
@@ -39,3 +39,53 @@ sync: $(OUT)/sync_test
 $(OUT)/sync_test: tests/unit/sync_test.c $(SYNC_SRCS) $(SYNC_HDRS)
 	@mkdir -p $(OUT)
 	$(CC) $(CFLAGS_U) -DWF_SYNC_TESTING -o $@ tests/unit/sync_test.c $(SYNC_SRCS) -lpthread
+
+# containers_test: C API tests of tuple/list/dict/set/range/slice/iterators.
+# Links the whole runtime of this variant (every object but runtime/main.o),
+# so build the interpreter first (`make BUILDDIR=... VARIANT=...`).
+RUNTIME_OBJS = $(filter-out %/runtime/main.o,$(wildcard $(BUILDDIR)/$(VARIANT)/obj/*/*.o))
+.PHONY: containers
+containers: $(OUT)/containers_test
+	$(OUT)/containers_test
+
+$(OUT)/containers_test: tests/unit/containers_test.c $(RUNTIME_OBJS)
+	@mkdir -p $(OUT)
+	$(CC) $(CFLAGS_U) -o $@ tests/unit/containers_test.c $(RUNTIME_OBJS) -lmimalloc -lgmp -lutf8proc -lm -lpthread
+
+# typesystem_test: C API tests of type/object/descriptors/classes/protocols.
+# Links the whole runtime like containers_test (build the interpreter first).
+.PHONY: typesystem
+typesystem: $(OUT)/typesystem_test
+	$(OUT)/typesystem_test
+
+$(OUT)/typesystem_test: tests/unit/typesystem_test.c $(RUNTIME_OBJS)
+	@mkdir -p $(OUT)
+	$(CC) $(CFLAGS_U) -o $@ tests/unit/typesystem_test.c $(RUNTIME_OBJS) -lmimalloc -lgmp -lutf8proc -lm -lpthread
+
+# threads_test: the threads runtime (attach/detach, stop-the-world, critical
+# sections, QSBR, GIL, biased-refcount queues) on src/sync + src/platform.
+# `make -f tests/unit/unit.mk threads` runs it alone; `run` runs it too.
+THREADS_SRCS := src/runtime/attach.c src/runtime/stw.c src/runtime/gil.c src/runtime/critical_section.c \
+  src/runtime/brc.c src/runtime/refcount.c src/runtime/thread_state.c src/runtime/mem.c $(SYNC_SRCS)
+THREADS_HDRS := src/runtime/threads.h src/runtime/threads_internal.h src/runtime/critical_section.h \
+  src/runtime/thread_state.h src/objects/object.h $(SYNC_HDRS)
+
+.PHONY: threads
+run: threads
+threads: $(OUT)/threads_test
+	$(OUT)/threads_test
+
+$(OUT)/threads_test: tests/unit/threads_test.c $(THREADS_SRCS) $(THREADS_HDRS)
+	@mkdir -p $(OUT)
+	$(CC) $(CFLAGS_U) -o $@ tests/unit/threads_test.c $(THREADS_SRCS) -lmimalloc -lpthread
+
+# numbers_test: C API tests of int/bool/float/complex (tagging at the small-int
+# boundary, slots, hashing, conversions, parsing, formatting). Links the whole
+# runtime like containers_test (build the interpreter first).
+.PHONY: numbers
+numbers: $(OUT)/numbers_test
+	$(OUT)/numbers_test
+
+$(OUT)/numbers_test: tests/unit/numbers_test.c $(RUNTIME_OBJS)
+	@mkdir -p $(OUT)
+	$(CC) $(CFLAGS_U) -o $@ tests/unit/numbers_test.c $(RUNTIME_OBJS) -lmimalloc -lgmp -lutf8proc -lm -lpthread

@@ -1,0 +1,109 @@
+// stackref.h — references held by the evaluation stack and frame slots.
+//
+// Invariant: a WfStackRef is one word `bits`:
+//   0                      NULL (empty slot / "no method" marker);
+//   bit 0 set              a tagged small int (the word is the WfObject* value);
+//   bit 0 clear, bit 1 set a *borrowed* pointer (bits & ~2): the object is
+//                          immortal or deferred-refcounted (WF_GC_DEFERRED), so
+//                          the stack owes no decref and took no incref;
+//   low 2 bits clear       an *owned* pointer: the stack holds one reference.
+// Loads of constants, immortals and deferred globals (module-level functions,
+// classes, modules) therefore cost no refcount write, and N threads calling the
+// same global function never touch its header.
+// Borrowed references stay valid because immortal objects are never freed and
+// deferred objects are freed only by the cycle collector, which scans thread
+// stacks (until it exists they are never freed).
+#ifndef WF_VM_STACKREF_H
+#define WF_VM_STACKREF_H
+
+#include "objects/object.h"
+
+typedef struct {
+    uintptr_t bits;
+} WfStackRef;
+
+#define WF_STACKREF_BORROWED ((uintptr_t)2)
+#define WF_STACKREF_NULL ((WfStackRef){0})
+
+WF_INLINE bool wf_stackref_is_null(WfStackRef r) { return r.bits == 0; }
+WF_INLINE bool wf_stackref_is_smallint(WfStackRef r) { return (r.bits & 1) != 0; }
+// True when closing the reference owes a decref.
+WF_INLINE bool wf_stackref_is_owned(WfStackRef r) { return (r.bits & 3) == 0 && r.bits != 0; }
+
+// The object (borrowed view). Tagged ints keep bit 1 as part of their value.
+WF_INLINE WfObject *wf_stackref_as_obj(WfStackRef r) {
+    uintptr_t b = r.bits;
+    return (WfObject *)(b & ~((~b & 1) << 1));
+}
+#define WF_SR_OBJ(r) wf_stackref_as_obj(r)
+
+// Whether a stack may borrow `o` without counting (immortal or deferred).
+WF_INLINE bool wf_stackref_can_borrow(WfObject *o) {
+    return o->ob_ref_local == WF_IMMORTAL_REFCNT || (o->ob_gc_bits & WF_GC_DEFERRED) != 0;
+}
+
+// Take ownership of a new reference `o` (steals).
+WF_INLINE WfStackRef wf_stackref_steal(WfObject *o) { return (WfStackRef){(uintptr_t)o}; }
+
+// A stack reference to `o` (borrowed from the caller): borrowed if immortal or
+// deferred, else incref'd.
+WF_INLINE WfStackRef wf_stackref_new(WfObject *o) {
+    if (wf_is_smallint(o)) return (WfStackRef){(uintptr_t)o};
+    if (wf_stackref_can_borrow(o)) return (WfStackRef){(uintptr_t)o | WF_STACKREF_BORROWED};
+    wf_incref(o);
+    return (WfStackRef){(uintptr_t)o};
+}
+
+// A stack reference to an object known to be immortal (code constants,
+// singletons) or a tagged int: never counted.
+WF_INLINE WfStackRef wf_stackref_immortal(WfObject *o) {
+    uintptr_t b = (uintptr_t)o;
+    return (WfStackRef){(b & 1) ? b : (b | WF_STACKREF_BORROWED)};
+}
+
+// Steal a new reference and, when the object allows it, turn it into a
+// borrowed one (drops the reference; the object cannot die: immortal/deferred).
+WF_INLINE WfStackRef wf_stackref_steal_maybe_borrow(WfObject *o) {
+    if (!wf_is_smallint(o) && wf_stackref_can_borrow(o)) {
+        wf_decref(o);
+        return (WfStackRef){(uintptr_t)o | WF_STACKREF_BORROWED};
+    }
+    return (WfStackRef){(uintptr_t)o};
+}
+
+// Drop the reference (r non-NULL).
+WF_INLINE void wf_stackref_close(WfStackRef r) {
+    if ((r.bits & 3) == 0) wf_decref((WfObject *)r.bits);
+}
+WF_INLINE void wf_stackref_xclose(WfStackRef r) {
+    if ((r.bits & 3) == 0 && r.bits != 0) wf_decref((WfObject *)r.bits);
+}
+
+// A second reference to the same object.
+WF_INLINE WfStackRef wf_stackref_dup(WfStackRef r) {
+    if ((r.bits & 3) == 0) wf_incref((WfObject *)r.bits);
+    return r;
+}
+WF_INLINE WfStackRef wf_stackref_xdup(WfStackRef r) {
+    if ((r.bits & 3) == 0 && r.bits != 0) wf_incref((WfObject *)r.bits);
+    return r;
+}
+
+// Consume the stack reference and return a new (counted) reference.
+WF_INLINE WfObject *wf_stackref_to_owned(WfStackRef r) {
+    WfObject *o = wf_stackref_as_obj(r);
+    if ((r.bits & 3) == WF_STACKREF_BORROWED) wf_incref(o);
+    return o;
+}
+WF_INLINE WfObject *wf_stackref_xto_owned(WfStackRef r) { return r.bits ? wf_stackref_to_owned(r) : NULL; }
+
+// Identity comparison of the referenced objects.
+WF_INLINE bool wf_stackref_is(WfStackRef a, WfObject *o) { return wf_stackref_as_obj(a) == o; }
+
+// Borrowed WfObject* views of `n` stack references (for vectorcall argument
+// arrays). `out` must have room for n.
+WF_INLINE void wf_stackref_as_objs(const WfStackRef *in, WfObject **out, size_t n) {
+    for (size_t i = 0; i < n; i++) out[i] = wf_stackref_as_obj(in[i]);
+}
+
+#endif

@@ -1,0 +1,4 @@
+assert x
+assert x, 'msg'
+assert (x, y)
+pass

@@ -1,0 +1,9 @@
+a = x and y
+b = x or y
+c = x and y and z
+d = x or y or z
+e = x and y or z
+f = x or y and z
+g = not x
+h = not not x
+i = (x and y) and z

@@ -1,0 +1,3 @@
+sum(x for x in y)
+f(x for x in y)(z)
+dict((k, v) for k, v in items)

@@ -1,0 +1,15 @@
+# comment
+
+
+# another
+x = 1  # trailing
+
+
+
+def f():
+    # inside
+
+    return 1
+    # trailing comment in block
+
+# end

@@ -1,0 +1,5 @@
+'''module doc'''
+class A:
+    """class doc"""
+    def f(self):
+        r'''raw doc \n'''

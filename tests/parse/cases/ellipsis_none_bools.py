@@ -1,0 +1,7 @@
+a = ...
+b = None
+c = True
+d = False
+def f(): ...
+x[...]
+e = Ellipsis

@@ -1,0 +1,5 @@
+a = 'a' f'{x}' 'b'
+b = f'{x}' f'{y}'
+c = u'a' f'{x}'
+d = f'a' 'b' f'c'
+e = rf'\d{x}' f'\n{y}'

@@ -1,0 +1,10 @@
+a = f'{f"{x}"}'
+b = f'{x:{y}>{z}}'
+c = f"{'a' if x else 'b'}"
+d = f'{[1, 2][0]}'
+e = f'{ {1: 2}[1] }'
+f = f'{x!r:^{w}}'
+g = f'{(lambda: 1)()}'
+h = f'{x, y}'
+i = f'{*a, b}'
+j = f'{yield}'

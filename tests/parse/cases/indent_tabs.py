@@ -1,0 +1,8 @@
+if x:
+	pass
+	if y:
+		pass
+	else:
+		pass
+while 1:
+        pass

@@ -1,0 +1,15 @@
+a = 0
+b = 123
+c = 0x1F
+d = 0XdeadBEEF
+e = 0o17
+f = 0O777
+g = 0b1010
+h = 0B1
+i = 1_000_000
+j = 0x_ff_ff
+k = 0b_1_0
+l = 00000
+m = 0_0
+n = 12345678901234567890123456789012345678901234567890
+o = 0xffffffffffffffffffffffffffffffffffff

@@ -1,0 +1,5 @@
+raise
+raise E
+raise E()
+raise E from e
+raise E('x') from None

@@ -1,0 +1,10 @@
+a = 'héllo wörld'
+b = '日本語'
+c = '😀'
+d = 'Ωμέγα'
+e = '\u200b'
+f = '​'
+g = '\x00\x1f\x7f'
+h = 'mixed \' and "'
+i = "only '"
+j = 'only "'

@@ -1,0 +1,7 @@
+while x:
+    break
+else:
+    continue_ = 1
+while True:
+    if x: break
+    continue
