@@ -24,7 +24,7 @@ ifeq ($(VARIANT),release)
   EXE := $(BUILDDIR)/weft
 else ifeq ($(VARIANT),asan)
   OPT := -O1 -fno-omit-frame-pointer
-  SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-sanitize=function
+  SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined
   EXE := $(BUILDDIR)/weft-asan
 else ifeq ($(VARIANT),tsan)
   OPT := -O1 -fno-omit-frame-pointer

@@ -6,16 +6,17 @@
 //   NUL; allocated >= ob_size + 1.
 // - Storage is never resized in place: growing allocates a new block, copies,
 //   publishes it with a release store and only then publishes the larger
-//   size (release), so a reader that loads the size (acquire) and then the
-//   storage (acquire) never indexes past the block it sees. Shrinking keeps
-//   the block and lowers the size.
+//   size (release); new bytes are written before the size that covers them
+//   is published. Shrinking keeps the block and lowers the size. So a reader
+//   that loads the size (acquire) and then the storage (acquire) never reads
+//   past the block it sees, nor unwritten bytes.
 // - The replaced block is retired through QSBR (wf_qsbr_free_storage), so a
-//   lock-free reader's (data, size) view stays valid until its next
-//   quiescent point.
-// - Every mutation runs inside the object's critical section (ob_mutex).
-//   Argument conversions that may run Python code (__index__, iteration)
-//   happen before the section begins, so the lock is never held across
-//   arbitrary code; sizes and storage are read only once it is held.
+//   lock-free (data, size) view (wf_bytes_like_get, used by other modules)
+//   stays readable until the reader's next quiescent point.
+// - Every mutation, and every method or slot that reads the content, runs
+//   inside the object's critical section (ob_mutex). Argument conversions
+//   that may run Python code (__index__, iteration) happen before the content
+//   is read, so what is read is consistent with the lock held.
 #include <limits.h>
 
 #include "objects/arg.h"
@@ -32,44 +33,56 @@
 
 static wf_ssize ba_size(WfObject *o) { return __atomic_load_n(&BA(o)->ob_base.ob_size, __ATOMIC_ACQUIRE); }
 
-// Sets the size to `size`, keeping the first min(size, old size) bytes, like
-// CPython's PyByteArray_Resize (same growth rule, so __alloc__ agrees).
-// Growing past the block allocates a new one; shrinking keeps the block (a
-// smaller block published under a concurrent reader that still holds the
-// old, larger size would let it read past the end).
-static int ba_resize(WfObject *o, wf_ssize size) {
+// Makes the block hold at least `size` bytes (+ NUL), keeping the content,
+// with CPython's PyByteArray_Resize growth rule (so __alloc__ agrees).
+// Growing past the block allocates a new one and publishes it (release)
+// before any size that needs it. Shrinking keeps the block: a smaller block
+// published under a reader that still holds the old, larger size would let
+// it read past the end. The size itself is not changed here.
+static int ba_reserve(WfObject *o, wf_ssize size) {
     WfByteArrayObject *ba = BA(o);
     if (size < 0 || size > PTRDIFF_MAX - 64) {
         wf_err_no_memory();
         return -1;
     }
-    if (size + 1 > ba->allocated) {
-        wf_ssize alloc = ba->allocated;
-        if ((double)size <= (double)alloc * 1.125) alloc = size + (size >> 3) + (size < 9 ? 3 : 6);
-        else alloc = size + 1;
-        char *nd = wf_mem_malloc((size_t)alloc);
-        if (!nd) {
-            wf_err_no_memory();
-            return -1;
-        }
-        char *old = ba->data;
-        if (old) memcpy(nd, old, (size_t)ba->ob_base.ob_size);
-        nd[ba->ob_base.ob_size] = '\0';
-        __atomic_store_n(&ba->data, nd, __ATOMIC_RELEASE);  // publish the block before the size that needs it
-        ba->allocated = alloc;
-        wf_qsbr_free_storage(old);  // readers may still hold the old block
+    if (size + 1 <= ba->allocated) return 0;
+    wf_ssize alloc = ba->allocated;
+    if ((double)size <= (double)alloc * 1.125) alloc = size + (size >> 3) + (size < 9 ? 3 : 6);
+    else alloc = size + 1;
+    char *nd = wf_mem_malloc((size_t)alloc);
+    if (!nd) {
+        wf_err_no_memory();
+        return -1;
     }
-    ba->data[size] = '\0';
-    __atomic_store_n(&ba->ob_base.ob_size, size, __ATOMIC_RELEASE);
+    char *old = ba->data;
+    if (old) memcpy(nd, old, (size_t)ba->ob_base.ob_size);
+    nd[ba->ob_base.ob_size] = '\0';
+    __atomic_store_n(&ba->data, nd, __ATOMIC_RELEASE);  // publish the block before the size that needs it
+    ba->allocated = alloc;
+    wf_qsbr_free_storage(old);  // readers may still hold the old block
+    return 0;
+}
+
+// Publishes a new size whose bytes are already written (release: a reader
+// that sees the size sees them).
+static void ba_publish_size(WfObject *o, wf_ssize size) {
+    if (BA(o)->data) BA(o)->data[size] = '\0';
+    __atomic_store_n(&BA(o)->ob_base.ob_size, size, __ATOMIC_RELEASE);
+}
+
+static int ba_resize(WfObject *o, wf_ssize size) {
+    if (ba_reserve(o, size) < 0) return -1;
+    ba_publish_size(o, size);
     return 0;
 }
 
 // Replaces the content with `n` bytes from `src` (which must not alias the storage).
 static int ba_assign(WfObject *o, const char *src, wf_ssize n) {
-    if (BA(o)->data && ba_resize(o, 0) < 0) return -1;
+    if (BA(o)->data) ba_publish_size(o, 0);
     if (n == 0) return 0;
-    if (ba_resize(o, n) < 0) return -1;
+    if (ba_reserve(o, n) < 0) return -1;
     memcpy(BA(o)->data, src, (size_t)n);
+    ba_publish_size(o, n);
     return 0;
 }
 
@@ -127,7 +140,10 @@ static int ba_init(WfObject *self, WfObject *const *args, size_t nargs, WfObject
 // Slots
 
 static WfObject *ba_repr(WfObject *o) {
-    WfObject *inner = wf_bytes_repr(o, true);
+    WfObject *inner;
+    WF_BEGIN_CRITICAL_SECTION(o);
+    inner = wf_bytes_repr(o, true);
+    WF_END_CRITICAL_SECTION();
     if (!inner) return NULL;
     const char *name = WF_TYPE(o)->tp_name;
     const char *dot = strrchr(name, '.');
@@ -138,7 +154,15 @@ static WfObject *ba_repr(WfObject *o) {
 
 static wf_ssize ba_len(WfObject *o) { return ba_size(o); }
 
-static int ba_contains(WfObject *o, WfObject *item) { return wf_bytes_contains(o, item); }
+static int ba_contains(WfObject *o, WfObject *item) {
+    // The item conversion (may run __index__) happens inside wf_bytes_contains
+    // before the storage is read; the section is re-held by then.
+    int r;
+    WF_BEGIN_CRITICAL_SECTION(o);
+    r = wf_bytes_contains(o, item);
+    WF_END_CRITICAL_SECTION();
+    return r;
+}
 
 // An index argument (may run __index__): 0 ok, -1 error.
 static int index_value(WfObject *key, wf_ssize *out, WfTypeObject *overflow) {
@@ -150,13 +174,11 @@ static int index_value(WfObject *key, wf_ssize *out, WfTypeObject *overflow) {
     return *out == -1 && wf_err_occurred() ? -1 : 0;
 }
 
-static WfObject *ba_getitem(WfObject *o, WfObject *key) {
-    const char *d;
-    wf_ssize len;
-    if (wf_is_smallint(key) || wf_index_check(key)) {
-        wf_ssize i;
-        if (index_value(key, &i, &wf_exc_IndexError) < 0) return NULL;
-        wf_bytes_like_get(o, &d, &len);
+// self[i] / self[a:b:c] once the key is converted; caller holds the section.
+static WfObject *getitem_locked(WfObject *o, bool is_index, wf_ssize i, wf_ssize start, wf_ssize stop, wf_ssize step) {
+    const char *d = BA(o)->data;
+    wf_ssize len = BA(o)->ob_base.ob_size;
+    if (is_index) {
         if (i < 0) i += len;
         if (i < 0 || i >= len) {
             wf_err_set_string(&wf_exc_IndexError, "bytearray index out of range");
@@ -164,20 +186,33 @@ static WfObject *ba_getitem(WfObject *o, WfObject *key) {
         }
         return wf_smallint_new((unsigned char)d[i]);
     }
-    if (wf_slice_check(key)) {
-        wf_ssize start, stop, step;
+    wf_ssize n = wf_slice_adjust_indices(len, &start, &stop, step);
+    if (n <= 0) return wf_bytearray_from_data(NULL, 0);
+    if (step == 1) return wf_bytearray_from_data(d + start, n);
+    WfObject *r = wf_bytearray_from_data(NULL, n);
+    if (!r) return NULL;
+    for (wf_ssize k = 0, cur = start; k < n; k++, cur += step) BA(r)->data[k] = d[cur];
+    return r;
+}
+
+static WfObject *ba_getitem(WfObject *o, WfObject *key) {
+    wf_ssize i = 0, start = 0, stop = 0, step = 1;
+    bool is_index;
+    if (wf_is_smallint(key) || wf_index_check(key)) {
+        is_index = true;
+        if (index_value(key, &i, &wf_exc_IndexError) < 0) return NULL;
+    } else if (wf_slice_check(key)) {
+        is_index = false;
         if (wf_slice_unpack(key, &start, &stop, &step) < 0) return NULL;
-        wf_bytes_like_get(o, &d, &len);
-        wf_ssize n = wf_slice_adjust_indices(len, &start, &stop, step);
-        if (n <= 0) return wf_bytearray_from_data(NULL, 0);
-        if (step == 1) return wf_bytearray_from_data(d + start, n);
-        WfObject *r = wf_bytearray_from_data(NULL, n);
-        if (!r) return NULL;
-        for (wf_ssize i = 0, cur = start; i < n; i++, cur += step) BA(r)->data[i] = d[cur];
-        return r;
+    } else {
+        return wf_err_format(&wf_exc_TypeError, "bytearray indices must be integers or slices, not %.200s",
+                             WF_TYPE(key)->tp_name);
     }
-    return wf_err_format(&wf_exc_TypeError, "bytearray indices must be integers or slices, not %.200s",
-                         WF_TYPE(key)->tp_name);
+    WfObject *r;
+    WF_BEGIN_CRITICAL_SECTION(o);
+    r = getitem_locked(o, is_index, i, start, stop, step);
+    WF_END_CRITICAL_SECTION();
+    return r;
 }
 
 static int get_byte_value(WfObject *v, int *out) {
@@ -209,10 +244,11 @@ static int setslice_linear(WfObject *o, wf_ssize lo, wf_ssize hi, const char *by
     wf_ssize growth = needed - (hi - lo);
     wf_ssize newsize = size + growth;
     if (growth > 0) {
-        if (ba_resize(o, newsize) < 0) return -1;
+        if (ba_reserve(o, newsize) < 0) return -1;
         char *d = BA(o)->data;
         memmove(d + hi + growth, d + hi, (size_t)(size - hi));
         if (needed) memcpy(d + lo, bytes, (size_t)needed);
+        ba_publish_size(o, newsize);
     } else {
         if (BA(o)->data) {
             char *d = BA(o)->data;
@@ -316,10 +352,7 @@ static int ba_setitem(WfObject *o, WfObject *key, WfObject *values) {
     return r;
 }
 
-static WfObject *ba_concat(WfObject *a, WfObject *b) {
-    if (!wf_bytearray_check(a)) return wf_newref(wf_NotImplemented);
-    if (!wf_bytes_check(b) && !wf_bytearray_check(b))
-        return wf_err_format(&wf_exc_TypeError, "can't concat %.100s to %.100s", WF_TYPE(b)->tp_name, WF_TYPE(a)->tp_name);
+static WfObject *concat_views(WfObject *a, WfObject *b) {
     const char *da, *db;
     wf_ssize la, lb;
     wf_bytes_like_get(a, &da, &la);
@@ -328,6 +361,39 @@ static WfObject *ba_concat(WfObject *a, WfObject *b) {
     if (!r) return NULL;
     if (la) memcpy(BA(r)->data, da, (size_t)la);
     if (lb) memcpy(BA(r)->data + la, db, (size_t)lb);
+    return r;
+}
+
+static WfObject *ba_concat(WfObject *a, WfObject *b) {
+    if (!wf_bytearray_check(a)) return wf_newref(wf_NotImplemented);
+    if (!wf_bytes_check(b) && !wf_bytearray_check(b))
+        return wf_err_format(&wf_exc_TypeError, "can't concat %.100s to %.100s", WF_TYPE(b)->tp_name, WF_TYPE(a)->tp_name);
+    WfObject *r;
+    if (wf_bytearray_check(b)) {
+        WF_BEGIN_CRITICAL_SECTION2(a, b);
+        r = concat_views(a, b);
+        WF_END_CRITICAL_SECTION2();
+    } else {
+        WF_BEGIN_CRITICAL_SECTION(a);
+        r = concat_views(a, b);
+        WF_END_CRITICAL_SECTION();
+    }
+    return r;
+}
+
+// Rich comparison with bytes / bytearray, reading the bytearrays under their locks.
+static WfObject *ba_richcompare(WfObject *a, WfObject *b, int op) {
+    WfObject *r;
+    if (wf_bytearray_check(a) && wf_bytearray_check(b)) {
+        WF_BEGIN_CRITICAL_SECTION2(a, b);
+        r = wf_bytes_richcompare_data(a, b, op);
+        WF_END_CRITICAL_SECTION2();
+    } else {
+        WfObject *locked = wf_bytearray_check(a) ? a : b;
+        WF_BEGIN_CRITICAL_SECTION(locked);
+        r = wf_bytes_richcompare_data(a, b, op);
+        WF_END_CRITICAL_SECTION();
+    }
     return r;
 }
 
@@ -347,8 +413,11 @@ static int ba_extend_data(WfObject *self, const char *d, wf_ssize n) {
         memcpy(tmp, d, (size_t)n);
         d = tmp;
     }
-    int r = ba_resize(self, size + n);
-    if (r == 0) memcpy(BA(self)->data + size, d, (size_t)n);
+    int r = ba_reserve(self, size + n);
+    if (r == 0) {
+        memcpy(BA(self)->data + size, d, (size_t)n);
+        ba_publish_size(self, size + n);
+    }
     wf_mem_free(tmp);
     return r;
 }
@@ -387,8 +456,11 @@ static WfObject *repeat_common(WfObject *a, WfObject *b, bool inplace) {
     const char *d;
     wf_ssize len, outlen;
     if (!inplace) {
+        char *buf;
+        WF_BEGIN_CRITICAL_SECTION(seq);
         wf_bytes_like_get(seq, &d, &len);
-        char *buf = wf_bytes_repeat_data(d, len, count, &outlen);
+        buf = wf_bytes_repeat_data(d, len, count, &outlen);
+        WF_END_CRITICAL_SECTION();
         if (!buf) return NULL;
         WfObject *r = wf_bytearray_from_data(buf, outlen);
         wf_mem_free(buf);
@@ -409,7 +481,13 @@ static WfObject *ba_inplace_repeat(WfObject *a, WfObject *b) { return repeat_com
 
 static WfObject *ba_remainder(WfObject *a, WfObject *b) {
     if (!wf_bytearray_check(a)) return wf_newref(wf_NotImplemented);
-    WfObject *r = wf_bytes_percent_format(a, b);
+    WfObject *snapshot;  // the format is read under the lock; formatting runs Python code
+    WF_BEGIN_CRITICAL_SECTION(a);
+    snapshot = wf_bytes_from_data(BA(a)->data, BA(a)->ob_base.ob_size);
+    WF_END_CRITICAL_SECTION();
+    if (!snapshot) return NULL;
+    WfObject *r = wf_bytes_percent_format(snapshot, b);
+    wf_decref(snapshot);
     if (!r) return NULL;
     WfObject *ba = wf_bytearray_from_data(wf_bytes_data(r), wf_bytes_size(r));
     wf_decref(r);
@@ -573,10 +651,11 @@ static WfObject *ba_clear(WfObject *self, WfObject *unused) {
 }
 
 static WfObject *ba_copy(WfObject *self, WfObject *unused) {
-    const char *d;
-    wf_ssize n;
-    wf_bytes_like_get(self, &d, &n);
-    return wf_bytearray_from_data(d, n);
+    WfObject *r;
+    WF_BEGIN_CRITICAL_SECTION(self);
+    r = wf_bytearray_from_data(BA(self)->data, BA(self)->ob_base.ob_size);
+    WF_END_CRITICAL_SECTION();
+    return r;
 }
 
 static WfObject *ba_alloc_method(WfObject *self, WfObject *unused) { return wf_int_from_ssize(BA(self)->allocated); }
@@ -585,8 +664,46 @@ static WfObject *ba_sizeof(WfObject *self, WfObject *unused) {
     return wf_int_from_ssize((wf_ssize)sizeof(WfByteArrayObject) + BA(self)->allocated);
 }
 
+// The shared bytes methods, each run inside self's critical section. They
+// convert their arguments (which may run Python code, suspending the
+// section) before reading self, so self is read with the lock held.
+#define LOCKED_O(n)                                                   \
+    static WfObject *ba_locked_##n(WfObject *self, WfObject *arg) {  \
+        WfObject *r;                                                  \
+        WF_BEGIN_CRITICAL_SECTION(self);                              \
+        r = wf_bytes_method_##n(self, arg);                           \
+        WF_END_CRITICAL_SECTION();                                    \
+        return r;                                                     \
+    }
+#define LOCKED_FAST(n)                                                                      \
+    static WfObject *ba_locked_##n(WfObject *self, WfObject *const *args, size_t nargs) {  \
+        WfObject *r;                                                                        \
+        WF_BEGIN_CRITICAL_SECTION(self);                                                    \
+        r = wf_bytes_method_##n(self, args, nargs);                                         \
+        WF_END_CRITICAL_SECTION();                                                          \
+        return r;                                                                           \
+    }
+#define LOCKED_FASTKW(n)                                                                                        \
+    static WfObject *ba_locked_##n(WfObject *self, WfObject *const *args, size_t nargs, WfObject *kwnames) {  \
+        WfObject *r;                                                                                            \
+        WF_BEGIN_CRITICAL_SECTION(self);                                                                        \
+        r = wf_bytes_method_##n(self, args, nargs, kwnames);                                                    \
+        WF_END_CRITICAL_SECTION();                                                                              \
+        return r;                                                                                               \
+    }
+WF_BYTES_NOARGS_METHODS(LOCKED_O)
+WF_BYTES_FASTKW_METHODS(LOCKED_FASTKW)
+LOCKED_FAST(find) LOCKED_FAST(rfind) LOCKED_FAST(index) LOCKED_FAST(rindex) LOCKED_FAST(count)
+LOCKED_FAST(startswith) LOCKED_FAST(endswith) LOCKED_FAST(strip) LOCKED_FAST(lstrip) LOCKED_FAST(rstrip)
+LOCKED_FAST(replace) LOCKED_FAST(center) LOCKED_FAST(ljust) LOCKED_FAST(rjust)
+LOCKED_O(join) LOCKED_O(partition) LOCKED_O(rpartition) LOCKED_O(removeprefix) LOCKED_O(removesuffix) LOCKED_O(zfill)
+// No receiver to lock: the static maketrans and the class method fromhex.
+#define ba_locked_maketrans wf_bytes_method_maketrans
+#define ba_locked_fromhex wf_bytes_method_fromhex
+#define BA_METHOD_FN(name) ba_locked_##name
+
 static const WfMethodDef ba_methods[] = {
-    WF_BYTES_SHARED_METHODS,
+    WF_BYTES_SHARED_METHODS(BA_METHOD_FN),
     WF_METHOD("append", ba_append, WF_METH_O,
               "append($self, item, /)\n--\n\nAppend a single item to the end of the bytearray."),
     WF_METHOD("clear", ba_clear, WF_METH_NOARGS, "clear($self, /)\n--\n\nRemove all items from the bytearray."),
@@ -626,17 +743,20 @@ static WfObject *ba_iter(WfObject *o) {
 
 static WfObject *ba_iter_next(WfObject *o) {
     WfByteArrayIterObject *it = (WfByteArrayIterObject *)o;
-    wf_ssize i = atomic_load_explicit(&it->index, memory_order_relaxed);  // claims a position only
+    int byte = -1;
+    // The section orders this step against mutations; the index CAS (relaxed:
+    // it only claims a position) keeps a shared iterator from repeating items.
+    WF_BEGIN_CRITICAL_SECTION(it->seq);
+    wf_ssize i = atomic_load_explicit(&it->index, memory_order_relaxed);
     for (;;) {
-        if (i >= ba_size(it->seq)) return NULL;
-        if (atomic_compare_exchange_weak_explicit(&it->index, &i, i + 1, memory_order_relaxed, memory_order_relaxed))
+        if (i >= BA(it->seq)->ob_base.ob_size) break;
+        if (atomic_compare_exchange_weak_explicit(&it->index, &i, i + 1, memory_order_relaxed, memory_order_relaxed)) {
+            byte = (unsigned char)BA(it->seq)->data[i];
             break;
+        }
     }
-    const char *d;
-    wf_ssize n;
-    wf_bytes_like_get(it->seq, &d, &n);
-    if (i >= n) return NULL;  // shrank meanwhile
-    return wf_smallint_new((unsigned char)d[i]);
+    WF_END_CRITICAL_SECTION();
+    return byte < 0 ? NULL : wf_smallint_new(byte);
 }
 
 static void ba_iter_dealloc(WfObject *o) {
@@ -689,7 +809,7 @@ WfTypeObject wf_bytearray_type = {
     .tp_repr = ba_repr,
     .tp_str = ba_repr,
     .tp_hash = wf_object_hash_not_implemented,
-    .tp_richcompare = wf_bytes_richcompare_data,
+    .tp_richcompare = ba_richcompare,
     .tp_iter = ba_iter,
     .tp_init = ba_init,
     .tp_new = ba_new,

@@ -5,11 +5,10 @@
 // Invariant: every method reads the receiver through wf_bytes_like_get (one
 // consistent (data, len) view) and builds its result with make_like(), so a
 // bytes receiver yields bytes and a bytearray receiver yields bytearray.
-// A bytearray receiver is read without its lock: its storage is retired
-// through QSBR, so a (data, len) view stays readable until this thread's next
-// quiescent point; views are therefore taken after every argument conversion
-// that may run Python code. Concurrent mutation may show torn content, never
-// out-of-bounds memory.
+// bytearray calls these inside its critical section (bytearray.c's locked
+// wrappers). Views of the receiver are taken after every argument
+// conversion that may run Python code (which may suspend that section), so
+// the content read is the content under the lock.
 #include <limits.h>
 #include <stdio.h>
 
@@ -881,7 +880,7 @@ static WfObject *bytes_bytes(WfObject *self, WfObject *unused) {
 }
 
 const WfMethodDef wf_bytes_methods[] = {
-    WF_BYTES_SHARED_METHODS,
+    WF_BYTES_SHARED_METHODS(WF_BYTES_METHOD_FN),
     WF_METHOD("__getnewargs__", bytes_getnewargs, WF_METH_NOARGS, NULL),
     WF_METHOD("__bytes__", bytes_bytes, WF_METH_NOARGS, "__bytes__($self, /)\n--\n\nConvert this value to exact type bytes."),
     WF_METHOD_END,

@@ -1,4 +1,4 @@
-// codecs.c — the built-in text codecs: UTF-8, ASCII, Latin-1, UTF-16 and
+// codecs.c — the built-in text codecs: UTF-8 (and utf-8-sig), ASCII, Latin-1, UTF-16 and
 // UTF-32 (with -le/-be variants), with CPython's error handlers (strict,
 // ignore, replace, surrogateescape, surrogatepass, backslashreplace,
 // xmlcharrefreplace) and its UnicodeDecodeError/UnicodeEncodeError ranges
@@ -18,7 +18,7 @@
 // ---------------------------------------------------------------------------
 // Names
 
-enum { CODEC_UNKNOWN, CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1, CODEC_UTF16, CODEC_UTF16LE, CODEC_UTF16BE,
+enum { CODEC_UNKNOWN, CODEC_UTF8, CODEC_UTF8_SIG, CODEC_ASCII, CODEC_LATIN1, CODEC_UTF16, CODEC_UTF16LE, CODEC_UTF16BE,
        CODEC_UTF32, CODEC_UTF32LE, CODEC_UTF32BE };
 
 static const struct {
@@ -27,6 +27,7 @@ static const struct {
 } codec_names[] = {
     {"utf_8", CODEC_UTF8}, {"utf8", CODEC_UTF8}, {"u8", CODEC_UTF8}, {"utf", CODEC_UTF8},
     {"utf8_ucs2", CODEC_UTF8}, {"utf8_ucs4", CODEC_UTF8}, {"cp65001", CODEC_UTF8},
+    {"utf_8_sig", CODEC_UTF8_SIG}, {"utf8_sig", CODEC_UTF8_SIG},
     {"ascii", CODEC_ASCII}, {"646", CODEC_ASCII}, {"ansi_x3.4_1968", CODEC_ASCII},
     {"ansi_x3_4_1968", CODEC_ASCII}, {"ansi_x3.4_1986", CODEC_ASCII}, {"cp367", CODEC_ASCII},
     {"csascii", CODEC_ASCII}, {"ibm367", CODEC_ASCII}, {"iso646_us", CODEC_ASCII},
@@ -796,6 +797,15 @@ fail:
 WfObject *wf_str_encode(WfObject *s, const char *encoding, const char *errors) {
     switch (lookup_codec(encoding)) {
     case CODEC_UTF8: return wf_codecs_utf8_encode(s, errors);
+    case CODEC_UTF8_SIG: {
+        WfObject *body = wf_codecs_utf8_encode(s, errors);
+        if (!body) return NULL;
+        WfObject *bom = wf_bytes_from_data("\xef\xbb\xbf", 3);
+        WfObject *r = bom ? wf_bytes_concat(bom, body) : NULL;
+        wf_xdecref(bom);
+        wf_decref(body);
+        return r;
+    }
     case CODEC_ASCII: return charmap_encode(s, errors, 0x80);
     case CODEC_LATIN1: return charmap_encode(s, errors, 0x100);
     case CODEC_UTF16: return utf16_encode(s, errors, -1, true);
@@ -811,6 +821,11 @@ WfObject *wf_str_encode(WfObject *s, const char *encoding, const char *errors) {
 static WfObject *decode_with(const char *s, wf_ssize len, const char *encoding, const char *errors, WfObject *errobj) {
     switch (lookup_codec(encoding)) {
     case CODEC_UTF8: return wf_codecs_utf8_decode(s, len, errors, errobj);
+    case CODEC_UTF8_SIG:
+        // A leading BOM is dropped. (Error positions then count from after
+        // it, where CPython's incremental decoder counts from the start.)
+        if (len >= 3 && !memcmp(s, "\xef\xbb\xbf", 3)) return wf_codecs_utf8_decode(s + 3, len - 3, errors, NULL);
+        return wf_codecs_utf8_decode(s, len, errors, errobj);
     case CODEC_ASCII: return ascii_decode(s, len, errors, errobj);
     case CODEC_LATIN1: return wf_str_from_latin1(s, len);
     case CODEC_UTF16: return utf16_decode(s, len, errors, 0, errobj);

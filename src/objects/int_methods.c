@@ -71,7 +71,7 @@ static WfObject *int_sizeof(WfObject *self, WfObject *unused) {
     WfIntView v;
     mpz_srcptr z = wf_int_view(self, &v);
     size_t bits = mpz_sgn(z) ? mpz_sizeinbase(z, 2) : 0;
-    size_t digits = (bits + 29) / 30;
+    size_t digits = bits ? (bits + 29) / 30 : 1;  // zero still counts one digit (3.11)
     return wf_int_from_size_t(24 + 4 * digits);
 }
 

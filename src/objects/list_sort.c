@@ -552,6 +552,7 @@ int wf_list_sort_array(WfObject **items, wf_ssize n, WfObject *keyfunc, bool rev
     WfObject **keys = NULL;
     int result = -1;
     if (keyfunc == wf_None) keyfunc = NULL;
+    if (n == 0) return 0;
 
     if (!keyfunc) {
         lo.keys = items;

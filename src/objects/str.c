@@ -23,6 +23,7 @@
 #include "objects/tuple.h"
 #include "objects/list.h"
 #include "objects/typeobject.h"
+#include "runtime/critical_section.h"
 #include "runtime/error.h"
 #include "runtime/lifecycle.h"
 
@@ -247,48 +248,19 @@ WfObject *wf_str_repeat(WfObject *s, wf_ssize n) {
     return r;
 }
 
-WfObject *wf_str_join(WfObject *sep, WfObject *iterable) {
-    WfObject *seq;
-    if (wf_tuple_check_exact(iterable)) {
-        seq = wf_newref(iterable);
-    } else if (wf_list_check_exact(iterable)) {
-        seq = wf_list_as_tuple(iterable);  // a snapshot: the list may change meanwhile
-        if (!seq) return NULL;
-    } else {
-        // PySequence_Fast(iterable, "can only join an iterable")
-        WfObject *it = wf_object_get_iter(iterable);
-        if (!it) {
-            if (wf_err_matches(&wf_exc_TypeError)) wf_err_set_string(&wf_exc_TypeError, "can only join an iterable");
-            return NULL;
-        }
-        seq = wf_tuple_from_iterable(it);
-        wf_decref(it);
-        if (!seq) return NULL;
-    }
-    wf_ssize n = wf_tuple_size(seq);
-    WfObject **items = wf_tuple_items(seq);
-    if (n == 0) {
-        wf_decref(seq);
-        return wf_str_empty();
-    }
-    if (n == 1 && wf_str_check_exact(items[0])) {
-        WfObject *r = wf_newref(items[0]);
-        wf_decref(seq);
-        return r;
-    }
+// sep.join(items[0..n)): no Python code runs here (items must be str).
+static WfObject *join_items(WfObject *sep, WfObject *const *items, wf_ssize n) {
+    if (n == 0) return wf_str_empty();
+    if (n == 1 && wf_str_check_exact(items[0])) return wf_newref(items[0]);
     wf_ssize seplen = wf_str_length(sep), total = 0;
-    uint32_t mx = wf_str_max_char_bound(sep);
-    if (seplen == 0) mx = 0;
+    uint32_t mx = seplen ? wf_str_max_char_bound(sep) : 0;
     for (wf_ssize i = 0; i < n; i++) {
         if (!wf_str_check(items[i])) {
-            wf_err_format(&wf_exc_TypeError, "sequence item %zd: expected str instance, %.80s found", i,
-                          WF_TYPE(items[i])->tp_name);
-            wf_decref(seq);
-            return NULL;
+            return wf_err_format(&wf_exc_TypeError, "sequence item %zd: expected str instance, %.80s found", i,
+                                 WF_TYPE(items[i])->tp_name);
         }
         wf_ssize l = wf_str_length(items[i]);
         if (total > PTRDIFF_MAX / 4 - l - seplen) {
-            wf_decref(seq);
             wf_err_set_string(&wf_exc_OverflowError, "join() result is too long for a Python string");
             return NULL;
         }
@@ -299,10 +271,7 @@ WfObject *wf_str_join(WfObject *sep, WfObject *iterable) {
         }
     }
     WfObject *r = wf_str_new_raw(total, mx);
-    if (!r) {
-        wf_decref(seq);
-        return NULL;
-    }
+    if (!r) return NULL;
     int kind = wf_str_kind(r);
     char *dst = wf_str_data(r);
     for (wf_ssize i = 0; i < n; i++) {
@@ -314,6 +283,30 @@ WfObject *wf_str_join(WfObject *sep, WfObject *iterable) {
         wf_str_copy_convert(kind, dst, wf_str_kind(items[i]), wf_str_data(items[i]), l);
         dst += l * kind;
     }
+    return r;
+}
+
+WfObject *wf_str_join(WfObject *sep, WfObject *iterable) {
+    if (wf_tuple_check_exact(iterable)) return join_items(sep, wf_tuple_items(iterable), wf_tuple_size(iterable));
+    if (wf_list_check_exact(iterable)) {
+        // Joined inside the list's critical section (join_items runs no
+        // Python code), so the items cannot change or die meanwhile.
+        WfObject *r;
+        WF_BEGIN_CRITICAL_SECTION(iterable);
+        r = join_items(sep, ((WfListObject *)iterable)->ob_item, wf_list_size(iterable));
+        WF_END_CRITICAL_SECTION();
+        return r;
+    }
+    // PySequence_Fast(iterable, "can only join an iterable")
+    WfObject *it = wf_object_get_iter(iterable);
+    if (!it) {
+        if (wf_err_matches(&wf_exc_TypeError)) wf_err_set_string(&wf_exc_TypeError, "can only join an iterable");
+        return NULL;
+    }
+    WfObject *seq = wf_tuple_from_iterable(it);
+    wf_decref(it);
+    if (!seq) return NULL;
+    WfObject *r = join_items(sep, wf_tuple_items(seq), wf_tuple_size(seq));
     wf_decref(seq);
     return r;
 }

@@ -153,91 +153,93 @@ WF_BYTES_FASTKW_METHODS(WF_BYTES_DECL_FASTKW)
 #undef WF_BYTES_DECL_FAST
 #undef WF_BYTES_DECL_FASTKW
 
-// The shared entries of the bytes and bytearray method tables.
-#define WF_BYTES_SHARED_METHODS \
-    WF_METHOD("capitalize", wf_bytes_method_capitalize, WF_METH_NOARGS, \
+// The shared entries of the bytes and bytearray method tables; FN(name)
+// names the C function (bytearray wraps each one in its critical section).
+#define WF_BYTES_METHOD_FN(name) wf_bytes_method_##name
+#define WF_BYTES_SHARED_METHODS(FN) \
+    WF_METHOD("capitalize", FN(capitalize), WF_METH_NOARGS, \
               "B.capitalize() -> copy of B\n\nReturn a copy of B with only its first character capitalized (ASCII)\nand the rest lower-cased."), \
-    WF_METHOD("center", wf_bytes_method_center, WF_METH_FASTCALL, \
+    WF_METHOD("center", FN(center), WF_METH_FASTCALL, \
               "center($self, width, fillchar=b' ', /)\n--\n\nReturn a centered string of length width."), \
-    WF_METHOD("count", wf_bytes_method_count, WF_METH_FASTCALL, \
+    WF_METHOD("count", FN(count), WF_METH_FASTCALL, \
               "B.count(sub[, start[, end]]) -> int\n\nReturn the number of non-overlapping occurrences of subsection sub in\nbytes B[start:end]."), \
-    WF_METHOD("decode", wf_bytes_method_decode, WF_METH_FASTCALL | WF_METH_KEYWORDS, \
+    WF_METHOD("decode", FN(decode), WF_METH_FASTCALL | WF_METH_KEYWORDS, \
               "decode($self, /, encoding='utf-8', errors='strict')\n--\n\nDecode the bytes using the codec registered for encoding."), \
-    WF_METHOD("endswith", wf_bytes_method_endswith, WF_METH_FASTCALL, \
+    WF_METHOD("endswith", FN(endswith), WF_METH_FASTCALL, \
               "B.endswith(suffix[, start[, end]]) -> bool\n\nReturn True if B ends with the specified suffix, False otherwise."), \
-    WF_METHOD("expandtabs", wf_bytes_method_expandtabs, WF_METH_FASTCALL | WF_METH_KEYWORDS, \
+    WF_METHOD("expandtabs", FN(expandtabs), WF_METH_FASTCALL | WF_METH_KEYWORDS, \
               "expandtabs($self, /, tabsize=8)\n--\n\nReturn a copy where all tab characters are expanded using spaces."), \
-    WF_METHOD("find", wf_bytes_method_find, WF_METH_FASTCALL, \
+    WF_METHOD("find", FN(find), WF_METH_FASTCALL, \
               "B.find(sub[, start[, end]]) -> int\n\nReturn the lowest index in B where subsection sub is found."), \
-    WF_METHOD("fromhex", wf_bytes_method_fromhex, WF_METH_O | WF_METH_CLASS, \
+    WF_METHOD("fromhex", FN(fromhex), WF_METH_O | WF_METH_CLASS, \
               "fromhex($type, string, /)\n--\n\nCreate a bytes object from a string of hexadecimal numbers."), \
-    WF_METHOD("hex", wf_bytes_method_hex, WF_METH_FASTCALL | WF_METH_KEYWORDS, \
+    WF_METHOD("hex", FN(hex), WF_METH_FASTCALL | WF_METH_KEYWORDS, \
               "hex($self, /, sep=<unrepresentable>, bytes_per_sep=1)\n--\n\nCreate a string of hexadecimal numbers from a bytes object."), \
-    WF_METHOD("index", wf_bytes_method_index, WF_METH_FASTCALL, \
+    WF_METHOD("index", FN(index), WF_METH_FASTCALL, \
               "B.index(sub[, start[, end]]) -> int\n\nReturn the lowest index in B where subsection sub is found."), \
-    WF_METHOD("isalnum", wf_bytes_method_isalnum, WF_METH_NOARGS, \
+    WF_METHOD("isalnum", FN(isalnum), WF_METH_NOARGS, \
               "B.isalnum() -> bool\n\nReturn True if all characters in B are alphanumeric\nand there is at least one character in B, False otherwise."), \
-    WF_METHOD("isalpha", wf_bytes_method_isalpha, WF_METH_NOARGS, \
+    WF_METHOD("isalpha", FN(isalpha), WF_METH_NOARGS, \
               "B.isalpha() -> bool\n\nReturn True if all characters in B are alphabetic\nand there is at least one character in B, False otherwise."), \
-    WF_METHOD("isascii", wf_bytes_method_isascii, WF_METH_NOARGS, \
+    WF_METHOD("isascii", FN(isascii), WF_METH_NOARGS, \
               "B.isascii() -> bool\n\nReturn True if B is empty or all characters in B are ASCII,\nFalse otherwise."), \
-    WF_METHOD("isdigit", wf_bytes_method_isdigit, WF_METH_NOARGS, \
+    WF_METHOD("isdigit", FN(isdigit), WF_METH_NOARGS, \
               "B.isdigit() -> bool\n\nReturn True if all characters in B are digits\nand there is at least one character in B, False otherwise."), \
-    WF_METHOD("islower", wf_bytes_method_islower, WF_METH_NOARGS, \
+    WF_METHOD("islower", FN(islower), WF_METH_NOARGS, \
               "B.islower() -> bool\n\nReturn True if all cased characters in B are lowercase and there is\nat least one cased character in B, False otherwise."), \
-    WF_METHOD("isspace", wf_bytes_method_isspace, WF_METH_NOARGS, \
+    WF_METHOD("isspace", FN(isspace), WF_METH_NOARGS, \
               "B.isspace() -> bool\n\nReturn True if all characters in B are whitespace\nand there is at least one character in B, False otherwise."), \
-    WF_METHOD("istitle", wf_bytes_method_istitle, WF_METH_NOARGS, \
+    WF_METHOD("istitle", FN(istitle), WF_METH_NOARGS, \
               "B.istitle() -> bool\n\nReturn True if B is a titlecased string and there is at least one\ncharacter in B, i.e. uppercase characters may only follow uncased\ncharacters and lowercase characters only cased ones. Return False\notherwise."), \
-    WF_METHOD("isupper", wf_bytes_method_isupper, WF_METH_NOARGS, \
+    WF_METHOD("isupper", FN(isupper), WF_METH_NOARGS, \
               "B.isupper() -> bool\n\nReturn True if all cased characters in B are uppercase and there is\nat least one cased character in B, False otherwise."), \
-    WF_METHOD("join", wf_bytes_method_join, WF_METH_O, \
+    WF_METHOD("join", FN(join), WF_METH_O, \
               "join($self, iterable_of_bytes, /)\n--\n\nConcatenate any number of bytes objects."), \
-    WF_METHOD("ljust", wf_bytes_method_ljust, WF_METH_FASTCALL, \
+    WF_METHOD("ljust", FN(ljust), WF_METH_FASTCALL, \
               "ljust($self, width, fillchar=b' ', /)\n--\n\nReturn a left-justified string of length width."), \
-    WF_METHOD("lower", wf_bytes_method_lower, WF_METH_NOARGS, \
+    WF_METHOD("lower", FN(lower), WF_METH_NOARGS, \
               "B.lower() -> copy of B\n\nReturn a copy of B with all ASCII characters converted to lowercase."), \
-    WF_METHOD("lstrip", wf_bytes_method_lstrip, WF_METH_FASTCALL, \
+    WF_METHOD("lstrip", FN(lstrip), WF_METH_FASTCALL, \
               "lstrip($self, bytes=None, /)\n--\n\nStrip leading bytes contained in the argument."), \
-    WF_METHOD("maketrans", wf_bytes_method_maketrans, WF_METH_FASTCALL | WF_METH_STATIC, \
+    WF_METHOD("maketrans", FN(maketrans), WF_METH_FASTCALL | WF_METH_STATIC, \
               "maketrans(frm, to, /)\n--\n\nReturn a translation table useable for the bytes or bytearray translate method."), \
-    WF_METHOD("partition", wf_bytes_method_partition, WF_METH_O, \
+    WF_METHOD("partition", FN(partition), WF_METH_O, \
               "partition($self, sep, /)\n--\n\nPartition the bytes into three parts using the given separator."), \
-    WF_METHOD("removeprefix", wf_bytes_method_removeprefix, WF_METH_O, \
+    WF_METHOD("removeprefix", FN(removeprefix), WF_METH_O, \
               "removeprefix($self, prefix, /)\n--\n\nReturn a bytes object with the given prefix string removed if present."), \
-    WF_METHOD("removesuffix", wf_bytes_method_removesuffix, WF_METH_O, \
+    WF_METHOD("removesuffix", FN(removesuffix), WF_METH_O, \
               "removesuffix($self, suffix, /)\n--\n\nReturn a bytes object with the given suffix string removed if present."), \
-    WF_METHOD("replace", wf_bytes_method_replace, WF_METH_FASTCALL, \
+    WF_METHOD("replace", FN(replace), WF_METH_FASTCALL, \
               "replace($self, old, new, count=-1, /)\n--\n\nReturn a copy with all occurrences of substring old replaced by new."), \
-    WF_METHOD("rfind", wf_bytes_method_rfind, WF_METH_FASTCALL, \
+    WF_METHOD("rfind", FN(rfind), WF_METH_FASTCALL, \
               "B.rfind(sub[, start[, end]]) -> int\n\nReturn the highest index in B where subsection sub is found."), \
-    WF_METHOD("rindex", wf_bytes_method_rindex, WF_METH_FASTCALL, \
+    WF_METHOD("rindex", FN(rindex), WF_METH_FASTCALL, \
               "B.rindex(sub[, start[, end]]) -> int\n\nReturn the highest index in B where subsection sub is found."), \
-    WF_METHOD("rjust", wf_bytes_method_rjust, WF_METH_FASTCALL, \
+    WF_METHOD("rjust", FN(rjust), WF_METH_FASTCALL, \
               "rjust($self, width, fillchar=b' ', /)\n--\n\nReturn a right-justified string of length width."), \
-    WF_METHOD("rpartition", wf_bytes_method_rpartition, WF_METH_O, \
+    WF_METHOD("rpartition", FN(rpartition), WF_METH_O, \
               "rpartition($self, sep, /)\n--\n\nPartition the bytes into three parts using the given separator."), \
-    WF_METHOD("rsplit", wf_bytes_method_rsplit, WF_METH_FASTCALL | WF_METH_KEYWORDS, \
+    WF_METHOD("rsplit", FN(rsplit), WF_METH_FASTCALL | WF_METH_KEYWORDS, \
               "rsplit($self, /, sep=None, maxsplit=-1)\n--\n\nReturn a list of the sections in the bytes, using sep as the delimiter."), \
-    WF_METHOD("rstrip", wf_bytes_method_rstrip, WF_METH_FASTCALL, \
+    WF_METHOD("rstrip", FN(rstrip), WF_METH_FASTCALL, \
               "rstrip($self, bytes=None, /)\n--\n\nStrip trailing bytes contained in the argument."), \
-    WF_METHOD("split", wf_bytes_method_split, WF_METH_FASTCALL | WF_METH_KEYWORDS, \
+    WF_METHOD("split", FN(split), WF_METH_FASTCALL | WF_METH_KEYWORDS, \
               "split($self, /, sep=None, maxsplit=-1)\n--\n\nReturn a list of the sections in the bytes, using sep as the delimiter."), \
-    WF_METHOD("splitlines", wf_bytes_method_splitlines, WF_METH_FASTCALL | WF_METH_KEYWORDS, \
+    WF_METHOD("splitlines", FN(splitlines), WF_METH_FASTCALL | WF_METH_KEYWORDS, \
               "splitlines($self, /, keepends=False)\n--\n\nReturn a list of the lines in the bytes, breaking at line boundaries."), \
-    WF_METHOD("startswith", wf_bytes_method_startswith, WF_METH_FASTCALL, \
+    WF_METHOD("startswith", FN(startswith), WF_METH_FASTCALL, \
               "B.startswith(prefix[, start[, end]]) -> bool\n\nReturn True if B starts with the specified prefix, False otherwise."), \
-    WF_METHOD("strip", wf_bytes_method_strip, WF_METH_FASTCALL, \
+    WF_METHOD("strip", FN(strip), WF_METH_FASTCALL, \
               "strip($self, bytes=None, /)\n--\n\nStrip leading and trailing bytes contained in the argument."), \
-    WF_METHOD("swapcase", wf_bytes_method_swapcase, WF_METH_NOARGS, \
+    WF_METHOD("swapcase", FN(swapcase), WF_METH_NOARGS, \
               "B.swapcase() -> copy of B\n\nReturn a copy of B with uppercase ASCII characters converted\nto lowercase ASCII and vice versa."), \
-    WF_METHOD("title", wf_bytes_method_title, WF_METH_NOARGS, \
+    WF_METHOD("title", FN(title), WF_METH_NOARGS, \
               "B.title() -> copy of B\n\nReturn a titlecased version of B, i.e. ASCII words start with uppercase\ncharacters, all remaining cased characters have lowercase."), \
-    WF_METHOD("translate", wf_bytes_method_translate, WF_METH_FASTCALL | WF_METH_KEYWORDS, \
+    WF_METHOD("translate", FN(translate), WF_METH_FASTCALL | WF_METH_KEYWORDS, \
               "translate($self, table, /, delete=b'')\n--\n\nReturn a copy with each character mapped by the given translation table."), \
-    WF_METHOD("upper", wf_bytes_method_upper, WF_METH_NOARGS, \
+    WF_METHOD("upper", FN(upper), WF_METH_NOARGS, \
               "B.upper() -> copy of B\n\nReturn a copy of B with all ASCII characters converted to uppercase."), \
-    WF_METHOD("zfill", wf_bytes_method_zfill, WF_METH_O, \
+    WF_METHOD("zfill", FN(zfill), WF_METH_O, \
               "zfill($self, width, /)\n--\n\nPad a numeric string with zeros on the left, to fill a field of the given width.")
 
 #endif

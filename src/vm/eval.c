@@ -219,7 +219,7 @@ WF_INLINE bool smallint_binop(uint32_t op, intptr_t a, intptr_t b, intptr_t *res
             }
             return false;
         }
-        r = a << b;
+        r = (intptr_t)((uintptr_t)a << b);  // unsigned: shifting negatives is UB in C
         if ((r >> b) != a) return false;
         break;
     case WF_BINOP_RSHIFT:

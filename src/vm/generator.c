@@ -15,7 +15,6 @@
 #include "objects/function.h"
 #include "objects/identifiers.h"
 #include "objects/int.h"
-#include "objects/range.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
@@ -372,8 +371,19 @@ static bool finalize_from_dealloc(WfObject *self, void (*fin)(WfObject *)) {
     return true;
 }
 
+static void warn_unawaited(WfGenObject *g) {
+    WfObject *saved = wf_err_fetch();
+    WfObject *msg = wf_str_from_format("coroutine '%U' was never awaited", g->qualname);
+    const char *m = msg ? wf_str_as_utf8_borrow(msg) : NULL;
+    if (m && wf_err_warn(&wf_exc_RuntimeWarning, m, 1) < 0) wf_err_write_unraisable((WfObject *)g);
+    wf_xdecref(msg);
+    wf_err_clear();
+    wf_err_restore(saved);
+}
+
 static void gen_dealloc(WfObject *self) {
     WfGenObject *g = GEN(self);
+    if (is_coro(g) && gen_state(g) == WF_GEN_CREATED) warn_unawaited(g);
     if (gen_state(g) == WF_GEN_SUSPENDED) {
         // close() may run Python code that sees the generator.
         if (finalize_from_dealloc(self, gen_finalize)) return;
@@ -581,61 +591,9 @@ static WfTypeObject coro_wrapper_type = {
     .tp_methods = coro_wrapper_methods,
 };
 
-// ---------------------------------------------------------------------------
-// The VM's private range iterator (GET_ITER over small ranges).
-
-WfObject *wf_vm_range_iter_new(WfObject *range) {
-    WfRangeObject *r = (WfRangeObject *)range;
-    if (!wf_is_smallint(r->start) || !wf_is_smallint(r->stop) || !wf_is_smallint(r->step) || !wf_is_smallint(r->length))
-        return NULL;
-    WfVmRangeIterObject *it = (WfVmRangeIterObject *)wf_object_alloc(&wf_vm_range_iter_type);
-    if (!it) {
-        wf_err_clear();
-        return NULL;
-    }
-    it->next = wf_smallint_value(r->start);
-    it->step = wf_smallint_value(r->step);
-    it->remaining = wf_smallint_value(r->length);
-    return (WfObject *)it;
-}
-
-static void range_iter_dealloc(WfObject *self) { self->ob_type->tp_free(self); }
-
-static WfObject *range_iter_next(WfObject *self) {
-    WfVmRangeIterObject *it = (WfVmRangeIterObject *)self;
-    if (it->remaining <= 0) return NULL;
-    intptr_t v = it->next;
-    it->next = v + it->step;
-    it->remaining--;
-    return wf_smallint_new(v);
-}
-
-static WfObject *range_iter_length_hint(WfObject *self, WfObject *unused) {
-    WfVmRangeIterObject *it = (WfVmRangeIterObject *)self;
-    return wf_smallint_new(it->remaining > 0 ? it->remaining : 0);
-}
-
-static const WfMethodDef range_iter_methods[] = {
-    WF_METHOD("__length_hint__", range_iter_length_hint, WF_METH_NOARGS, "Private method returning an estimate of len(list(it))."),
-    WF_METHOD_END,
-};
-
-WfTypeObject wf_vm_range_iter_type = {
-    WF_STATIC_TYPE_HEAD,
-    .tp_name = "range_iterator",
-    .tp_basicsize = sizeof(WfVmRangeIterObject),
-    .tp_flags = WF_TPFLAGS_IMMUTABLETYPE | WF_TPFLAGS_DISALLOW_INSTANTIATION,
-    .tp_dealloc = range_iter_dealloc,
-    .tp_getattro = wf_object_generic_getattr,
-    .tp_iter = gen_iter_self,
-    .tp_iternext = range_iter_next,
-    .tp_methods = range_iter_methods,
-};
-
 int wf_vm_generator_types_init(void) {
     if (wf_type_ready(&wf_generator_type) < 0) return -1;
     if (wf_type_ready(&wf_coroutine_type) < 0) return -1;
     if (wf_type_ready(&coro_wrapper_type) < 0) return -1;
-    if (wf_type_ready(&wf_vm_range_iter_type) < 0) return -1;
     return 0;
 }

@@ -3,6 +3,7 @@
 // arithmetic slots, hashing, conversions, parsing and formatting. Links the
 // whole runtime (every object but runtime/main.o) and starts it.
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 #include "objects/str.h"
 #include "runtime/error.h"
 #include "runtime/lifecycle.h"
+#include "runtime/thread_state.h"
 
 static int failures, checks;
 #define CHECK(cond)                                                                  \
@@ -187,6 +189,42 @@ static void test_max_str_digits(void) {
     wf_decref(x);
 }
 
+// Several threads share big ints and floats created by the main thread and
+// compute with them at once: operands are only read, results are private.
+static WfObject *shared_big, *shared_float;
+static int thread_failures;
+
+static void *worker(void *arg) {
+    (void)arg;
+    wf_thread_state_new_current();
+    for (int i = 0; i < 2000; i++) {
+        WfObject *sq = wf_number_multiply(shared_big, shared_big);
+        WfObject *q = sq ? wf_number_floor_divide(sq, shared_big) : NULL;
+        if (!q || wf_object_richcompare_bool(q, shared_big, WF_EQ) != 1) __atomic_add_fetch(&thread_failures, 1, __ATOMIC_RELAXED);
+        wf_xdecref(sq);
+        wf_xdecref(q);
+        WfObject *r = wf_object_repr(shared_float);
+        if (!r || !wf_str_equal_cstr(r, "0.30000000000000004")) __atomic_add_fetch(&thread_failures, 1, __ATOMIC_RELAXED);
+        wf_xdecref(r);
+        WfObject *s = wf_int_to_decimal_string(shared_big);
+        if (!s || wf_str_length(s) != 31) __atomic_add_fetch(&thread_failures, 1, __ATOMIC_RELAXED);
+        wf_xdecref(s);
+    }
+    wf_thread_state_delete_current();
+    return NULL;
+}
+
+static void test_threads(void) {
+    shared_big = big("1234567890123456789012345678901");
+    shared_float = wf_float_new(0.1 + 0.2);
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++) pthread_create(&t[i], NULL, worker, NULL);
+    for (int i = 0; i < 4; i++) pthread_join(t[i], NULL);
+    CHECK(thread_failures == 0);
+    wf_decref(shared_big);
+    wf_decref(shared_float);
+}
+
 int main(int argc, char **argv) {
     WfConfig config = {.gil = -1, .program_name = "numbers_test"};
     if (wf_runtime_initialize(&config, argc, argv) < 0) return 1;
@@ -196,6 +234,7 @@ int main(int argc, char **argv) {
     test_conversions();
     test_float_format();
     test_max_str_digits();
+    test_threads();
     printf("numbers_test: %d checks, %d failures\n", checks, failures);
     return failures != 0;
 }

@@ -14,6 +14,7 @@
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "runtime/critical_section.h"
 #include "runtime/error.h"
 #include "runtime/lifecycle.h"
 #include "runtime/thread_state.h"
@@ -291,6 +292,66 @@ static void test_threads(void) {
     wf_decref(shared_text);
 }
 
+// Writers append to one bytearray while a reader scans it (in its critical
+// section) and calls find on it (a method that takes the section itself).
+enum { NAPPEND = 3000 };
+static WfObject *shared_ba;
+static _Atomic int writers_done;
+
+static void *append_worker(void *arg) {
+    int id = (int)(intptr_t)arg;
+    wf_thread_start_current();
+    WfObject *v = wf_smallint_new(id + 1);
+    for (int i = 0; i < NAPPEND; i++) {
+        WfObject *r = wf_object_call_method_cstr(shared_ba, "append", &v, 1);
+        if (r) wf_decref(r);
+        else wf_err_clear();
+    }
+    atomic_fetch_add(&writers_done, 1);
+    wf_thread_exit_current();
+    return NULL;
+}
+
+static void *scan_worker(void *arg) {
+    wf_thread_start_current();
+    long bad = 0;
+    while (atomic_load(&writers_done) < NTHREADS) {
+        const char *d;
+        wf_ssize n;
+        WF_BEGIN_CRITICAL_SECTION(shared_ba);
+        wf_bytes_like_get(shared_ba, &d, &n);
+        for (wf_ssize i = 0; i < n; i++) bad += d[i] < 1 || d[i] > NTHREADS;
+        WF_END_CRITICAL_SECTION();
+        WfObject *key = wf_smallint_new(NTHREADS + 7);
+        WfObject *r = wf_object_call_method_cstr(shared_ba, "find", &key, 1);  // scans without the lock
+        if (r) wf_decref(r);
+        else wf_err_clear();
+    }
+    *(long *)arg = bad;
+    wf_thread_exit_current();
+    return NULL;
+}
+
+static void test_bytearray_threads(void) {
+    shared_ba = wf_bytearray_from_data(NULL, 0);
+    pthread_t th[NTHREADS + 1];
+    long bad = -1;
+    pthread_create(&th[NTHREADS], NULL, scan_worker, &bad);
+    for (int i = 0; i < NTHREADS; i++) pthread_create(&th[i], NULL, append_worker, (void *)(intptr_t)i);
+    wf_thread_detach();
+    for (int i = 0; i <= NTHREADS; i++) pthread_join(th[i], NULL);
+    wf_thread_attach();
+    CHECK(bad == 0);
+    CHECK(wf_object_len(shared_ba) == NTHREADS * NAPPEND);
+    for (int id = 1; id <= NTHREADS; id++) {
+        WfObject *key = wf_smallint_new(id);
+        WfObject *c = wf_object_call_method_cstr(shared_ba, "count", &key, 1);
+        CHECK(c && wf_is_smallint(c) && wf_smallint_value(c) == NAPPEND);
+        wf_xdecref(c);
+    }
+    wf_decref(shared_ba);
+}
+
 int main(int argc, char **argv) {
     WfConfig config = {.gil = -1, .program_name = "strings_test", .hashseed = "0"};
     if (wf_runtime_initialize(&config, argc, argv) < 0) return 1;
@@ -302,6 +363,7 @@ int main(int argc, char **argv) {
     test_percent();
     test_repr_and_intern();
     test_threads();
+    test_bytearray_threads();
     printf("strings_test: %d checks, %d failures\n", checks, failures);
     return failures != 0;
 }

@@ -89,3 +89,15 @@ numbers: $(OUT)/numbers_test
 $(OUT)/numbers_test: tests/unit/numbers_test.c $(RUNTIME_OBJS)
 	@mkdir -p $(OUT)
 	$(CC) $(CFLAGS_U) -o $@ tests/unit/numbers_test.c $(RUNTIME_OBJS) -lmimalloc -lgmp -lutf8proc -lm -lpthread
+
+# strings_test: C API tests of str/bytes/bytearray/codecs/hash/interning
+# (CPython hash values, UTF-8 and codec errors, wf_str_from_format, format
+# specs, %-formatting, repr, threaded interning and bytearray appends).
+# Links the whole runtime like containers_test (build the interpreter first).
+.PHONY: strings
+strings: $(OUT)/strings_test
+	$(OUT)/strings_test
+
+$(OUT)/strings_test: tests/unit/strings_test.c $(RUNTIME_OBJS)
+	@mkdir -p $(OUT)
+	$(CC) $(CFLAGS_U) -o $@ tests/unit/strings_test.c $(RUNTIME_OBJS) -lmimalloc -lgmp -lutf8proc -lm -lpthread
