@@ -545,10 +545,15 @@ static WfObject *complex_getnewargs(WfObject *self, WfObject *unused) {
     return t;
 }
 
+// The format-spec mini-language lives with the strings area (str_format.c);
+// until it provides wf_format_complex, non-empty specs are refused.
+extern WfObject *wf_format_complex(double real, double imag, WfObject *spec) __attribute__((weak));
+
 static WfObject *complex_format(WfObject *self, WfObject *spec) {
     if (!wf_str_check(spec))
         return wf_err_format(&wf_exc_TypeError, "__format__() argument must be str, not %T", spec);
     if (wf_str_length(spec) == 0) return wf_object_str(self);
+    if (wf_format_complex) return wf_format_complex(wf_complex_real(self), wf_complex_imag(self), spec);
     return wf_err_format(&wf_exc_TypeError, "unsupported format string passed to complex.__format__");
 }
 

@@ -34,6 +34,18 @@ void wf_int_set_max_str_digits(int n) { atomic_store_explicit(&max_str_digits, n
 // ---------------------------------------------------------------------------
 // Allocation and normalization
 
+int wf_int_check_alloc(double bits) {
+    if (bits < 8.0 * 1024 * 1024 * 8) return 0;  // under 8 MiB: not worth probing
+    // Probe with twice the size: GMP needs the result plus temporaries.
+    void *probe = bits < 9.0e18 ? wf_mem_malloc((size_t)(bits / 8.0) * 2) : NULL;
+    if (!probe) {
+        wf_err_no_memory();
+        return -1;
+    }
+    wf_mem_free(probe);
+    return 0;
+}
+
 WfObject *wf_int_alloc_big(mpz_srcptr v) {
     WfIntObject *o = (WfIntObject *)wf_object_alloc(&wf_int_type);
     if (!o) return NULL;

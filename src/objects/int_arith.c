@@ -305,8 +305,7 @@ big:;
         e = (intptr_t)mpz_get_ui(wf_int_view(b, &vb));
     }
     // Refuse results that cannot possibly be allocated (GMP aborts on failure).
-    double bits = (double)mpz_sizeinbase(za, 2) * (double)e;
-    if (bits > 1e12) return wf_err_no_memory();
+    if (wf_int_check_alloc((double)mpz_sizeinbase(za, 2) * (double)e) < 0) return NULL;
     mpz_t z;
     mpz_init(z);
     mpz_pow_ui(z, za, (unsigned long)e);

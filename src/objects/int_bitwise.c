@@ -49,7 +49,7 @@ WfObject *wf_int_lshift(WfObject *a, WfObject *b) {
     }
     WfIntView va;
     mpz_srcptr za = wf_int_view(a, &va);
-    if ((double)mpz_sizeinbase(za, 2) + (double)s > 1e12) return wf_err_no_memory();
+    if (wf_int_check_alloc((double)mpz_sizeinbase(za, 2) + (double)s) < 0) return NULL;
     mpz_t z;
     mpz_init(z);
     mpz_mul_2exp(z, za, (mp_bitcnt_t)s);

@@ -40,6 +40,11 @@ WF_INLINE intptr_t wf_int_small_value(WfObject *o, int *ok) {
     return 0;
 }
 
+// GMP aborts when an allocation fails, so operations whose result may be huge
+// (**, <<) first check that a result of `bits` bits can be allocated: 0 ok,
+// -1 with MemoryError set.
+int wf_int_check_alloc(double bits);
+
 // A heap WfIntObject of exact type int holding a copy of v (no normalization).
 WfObject *wf_int_alloc_big(mpz_srcptr v);
 // A new instance of an int subtype (heap class deriving from int) holding v.

@@ -84,6 +84,9 @@ WfObject *wf_str_format_map(WfObject *fmt, WfObject *mapping);        // str.for
 WfObject *wf_format_str(WfObject *s, WfObject *spec);
 WfObject *wf_format_int(WfObject *i, WfObject *spec);
 WfObject *wf_format_float(double v, WfObject *spec);
+// complex.__format__ with a non-empty spec (CPython's format_complex_internal:
+// no '=' alignment or zero padding, '(re+imj)' without a type). // requested by numbers
+WfObject *wf_format_complex(double real, double imag, WfObject *spec);
 
 // Incremental builder (writer) for efficient string building.
 typedef struct {

@@ -358,13 +358,13 @@ static void gen_finalize(WfObject *self) {
 // temporarily revived with one reference owned by this thread (nobody else can
 // hold one). Returns true if the finalizer resurrected it (stop deallocating).
 static bool finalize_from_dealloc(WfObject *self, void (*fin)(WfObject *)) {
-    self->ob_tid = wf_current_tid;
-    self->ob_ref_local = 1;
+    __atomic_store_n(&self->ob_tid, wf_current_tid, __ATOMIC_RELAXED);
+    wf_ref_local_store(self, 1);
     atomic_store_explicit(&self->ob_ref_shared, 0, memory_order_relaxed);
     fin(self);
-    if (self->ob_ref_local == 1 && self->ob_tid == wf_current_tid &&
+    if (wf_ref_local_load(self) == 1 && wf_tid_load(self) == wf_current_tid &&
         atomic_load_explicit(&self->ob_ref_shared, memory_order_acquire) == 0) {
-        self->ob_ref_local = 0;
+        wf_ref_local_store(self, 0);
         return false;
     }
     wf_decref(self);

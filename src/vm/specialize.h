@@ -25,6 +25,7 @@
 #define WF_VM_SPECIALIZE_H
 
 #include "objects/dict.h"
+#include "objects/str.h"
 #include "vm/frame.h"
 #include "vm/opcodes.h"
 
@@ -68,15 +69,16 @@ typedef struct {
 
 // Seqlock read of a LOAD_ATTR/STORE_ATTR cache for `key` (units 0..n).
 WF_INLINE bool wf_attr_cache_read(const uint32_t *cache, uint32_t key, int with_ptr, WfAttrCache *out) {
+    // The data loads are acquire so that the key's re-load cannot move before
+    // them (the fence-free form of the seqlock read; plain loads on x86).
     uint32_t k = __atomic_load_n(&cache[0], __ATOMIC_ACQUIRE);
     if (k != key) return false;
-    out->aux = __atomic_load_n(&cache[1], __ATOMIC_RELAXED);
+    out->aux = __atomic_load_n(&cache[1], __ATOMIC_ACQUIRE);
     if (with_ptr) {
-        uint64_t lo = __atomic_load_n(&cache[2], __ATOMIC_RELAXED);
-        uint64_t hi = __atomic_load_n(&cache[3], __ATOMIC_RELAXED);
+        uint64_t lo = __atomic_load_n(&cache[2], __ATOMIC_ACQUIRE);
+        uint64_t hi = __atomic_load_n(&cache[3], __ATOMIC_ACQUIRE);
         out->ptr = (uintptr_t)(lo | (hi << 32));
     }
-    __atomic_thread_fence(__ATOMIC_ACQUIRE);
     return __atomic_load_n(&cache[0], __ATOMIC_RELAXED) == k;
 }
 
@@ -97,6 +99,46 @@ WF_INLINE WfObject *wf_dict_entry_if_key(WfObject *d, uint32_t index, WfObject *
 WF_INLINE void wf_specialize_set_opcode(uint32_t *instr, int op) {
     uint32_t u = __atomic_load_n(instr, __ATOMIC_RELAXED);
     __atomic_store_n(instr, (u & ~0xffu) | (uint32_t)op, __ATOMIC_RELEASE);
+}
+
+// Lock-free probe of dict `d` for the exact str `name` (hash already
+// computed, e.g. an interned identifier): 1 present (live value), 0 absent,
+// -1 unsure (a different key with the same hash, or no cached hash: use the
+// dict's own lookup). Follows dict.c's documented layout and probing
+// (CPython's: i = hash & mask, i = 5*i + perturb + 1, perturb >>= 5; index
+// slots of 1 << (log2_index_bytes - log2_size) bytes; -1 empty, -2 dummy).
+WF_INLINE int wf_dict_probe_str(WfObject *d, WfObject *name) {
+    intptr_t hash = atomic_load_explicit(&((WfStrObject *)name)->hash, memory_order_relaxed);
+    if (WF_UNLIKELY(hash == -1)) return -1;
+    WfDictKeys *k = atomic_load_explicit(&((WfDictObject *)d)->keys, memory_order_acquire);
+    size_t mask = ((size_t)1 << k->log2_size) - 1;
+    int width = k->log2_index_bytes - k->log2_size;  // log2 of bytes per slot
+    WfDictEntry *entries = wf_dict_keys_entries(k);
+    size_t perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (;;) {
+        wf_ssize ix;
+        switch (width) {
+        case 0: ix = __atomic_load_n(&((int8_t *)k->indices)[i], __ATOMIC_ACQUIRE); break;
+        case 1: ix = __atomic_load_n(&((int16_t *)k->indices)[i], __ATOMIC_ACQUIRE); break;
+        case 2: ix = __atomic_load_n(&((int32_t *)k->indices)[i], __ATOMIC_ACQUIRE); break;
+        default: ix = __atomic_load_n(&((int64_t *)k->indices)[i], __ATOMIC_ACQUIRE); break;
+        }
+        if (ix == -1) return 0;
+        if (ix >= 0) {
+            WfDictEntry *e = &entries[ix];
+            if (e->key == name) return atomic_load_explicit(&e->value, memory_order_acquire) ? 1 : 0;
+            if (e->hash == hash) return -1;
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+// Whether `name` is absent from dict `d` (no exception).
+WF_INLINE bool wf_dict_lacks_str(WfObject *d, WfObject *name) {
+    int r = wf_dict_probe_str(d, name);
+    if (WF_LIKELY(r >= 0)) return r == 0;
+    return wf_dict_lookup_index(d, name) < 0;
 }
 
 // Specializers (vm/specialize.c). `instr` is the instruction's unit; its

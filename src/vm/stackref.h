@@ -39,7 +39,7 @@ WF_INLINE WfObject *wf_stackref_as_obj(WfStackRef r) {
 
 // Whether a stack may borrow `o` without counting (immortal or deferred).
 WF_INLINE bool wf_stackref_can_borrow(WfObject *o) {
-    return o->ob_ref_local == WF_IMMORTAL_REFCNT || (o->ob_gc_bits & WF_GC_DEFERRED) != 0;
+    return wf_ref_local_load(o) == WF_IMMORTAL_REFCNT || (o->ob_gc_bits & WF_GC_DEFERRED) != 0;
 }
 
 // Take ownership of a new reference `o` (steals).
@@ -62,11 +62,15 @@ WF_INLINE WfStackRef wf_stackref_immortal(WfObject *o) {
 }
 
 // Steal a new reference and, when the object allows it, turn it into a
-// borrowed one (drops the reference; the object cannot die: immortal/deferred).
+// borrowed one: immortal objects, and deferred ones that this thread owns
+// with other references left after dropping ours (never drops the last one).
 WF_INLINE WfStackRef wf_stackref_steal_maybe_borrow(WfObject *o) {
-    if (!wf_is_smallint(o) && wf_stackref_can_borrow(o)) {
-        wf_decref(o);
-        return (WfStackRef){(uintptr_t)o | WF_STACKREF_BORROWED};
+    if (!wf_is_smallint(o)) {
+        if (wf_ref_local_load(o) == WF_IMMORTAL_REFCNT) return (WfStackRef){(uintptr_t)o | WF_STACKREF_BORROWED};
+        if ((o->ob_gc_bits & WF_GC_DEFERRED) && wf_tid_load(o) == wf_current_tid && wf_ref_local_load(o) > 1) {
+            wf_decref(o);
+            return (WfStackRef){(uintptr_t)o | WF_STACKREF_BORROWED};
+        }
     }
     return (WfStackRef){(uintptr_t)o};
 }

@@ -101,3 +101,15 @@ strings: $(OUT)/strings_test
 $(OUT)/strings_test: tests/unit/strings_test.c $(RUNTIME_OBJS)
 	@mkdir -p $(OUT)
 	$(CC) $(CFLAGS_U) -o $@ tests/unit/strings_test.c $(RUNTIME_OBJS) -lmimalloc -lgmp -lutf8proc -lm -lpthread
+
+# vm_test: the VM area (stack references, the frame data stack, running
+# compiled code, generators from C, argument binding errors, threads running
+# the same code while inline caches specialize). Links the whole runtime like
+# containers_test (build the interpreter first).
+.PHONY: vm
+vm: $(OUT)/vm_test
+	$(OUT)/vm_test
+
+$(OUT)/vm_test: tests/unit/vm_test.c $(RUNTIME_OBJS)
+	@mkdir -p $(OUT)
+	$(CC) $(CFLAGS_U) -o $@ tests/unit/vm_test.c $(RUNTIME_OBJS) -lmimalloc -lgmp -lutf8proc -lm -lpthread
