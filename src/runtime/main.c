@@ -280,6 +280,16 @@ int main(int argc, char **argv) {
     if (!config.ignore_environment) {
         config.hashseed = getenv("PYTHONHASHSEED");
         if (config.hashseed && !*config.hashseed) config.hashseed = NULL;
+        if (config.hashseed && strcmp(config.hashseed, "random") != 0) {
+            char *end;
+            errno = 0;
+            unsigned long long seed = strtoull(config.hashseed, &end, 10);
+            if (*end || errno || seed > 4294967295ULL || config.hashseed[0] == '-') {
+                fprintf(stderr, "Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" or "
+                                "an integer in range [0; 4294967295]\nPython runtime state: preinitialized\n\n");
+                return 1;
+            }
+        }
         const char *u = getenv("PYTHONUNBUFFERED");
         if (u && *u) config.unbuffered = 1;
     }
