@@ -14,7 +14,7 @@ endif
 ifeq ($(WERROR),1)
   CFLAGS_BASE += -Werror
 endif
-LDLIBS := -lmimalloc -lgmp -lutf8proc -lm -lpthread
+LDLIBS := -lmimalloc -lgmp -lutf8proc -ledit -lm -lpthread
 
 BUILDDIR ?= build
 VARIANT ?= release

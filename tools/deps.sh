@@ -4,7 +4,7 @@
 set -e
 need=""
 check() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" || need="$need $1"; }
-for p in gcc make libc6-dev libmimalloc-dev libgmp-dev libutf8proc-dev python3; do check "$p"; done
+for p in gcc make libc6-dev libmimalloc-dev libgmp-dev libutf8proc-dev libedit-dev python3; do check "$p"; done
 [ -z "$need" ] && exit 0
 echo "deps: installing$need"
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo

@@ -158,6 +158,16 @@ static int run_source(const char *src, size_t len, const char *filename, const c
     return 0;
 }
 
+int wf_repl_run(WfObject *main_dict, int quiet, int (*handle_uncaught)(void));
+
+static int run_repl(int quiet) {
+    WfObject *m = make_main_module(NULL);
+    if (!m) return handle_uncaught();
+    int r = wf_repl_run(wf_module_dict_borrow(m), quiet, handle_uncaught);
+    wf_decref(m);
+    return r;
+}
+
 static int run_module(const char *name) {
     // runpy-lite: import the module under the name __main__ is not supported
     // yet; import it and run it as __main__ by executing its source.
@@ -343,8 +353,11 @@ int main(int argc, char **argv) {
     int status;
     if (command) {
         status = run_source(command, strlen(command), "<string>", NULL, config.dis);
+        if (config.inspect && status == 0) status = run_repl(1);
     } else if (module) {
         status = run_module(module);
+    } else if (!script && (config.inspect || isatty(0)) && !config.dis) {
+        status = run_repl(config.quiet);
     } else {
         FILE *in = f ? f : stdin;
         size_t len = 0;
