@@ -4,7 +4,7 @@
 CC ?= cc
 SRC_DIRS := src/platform src/sync src/parse src/compile src/vm src/objects src/runtime src/modules
 SRCS := $(sort $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c)))
-LIB_PY := $(sort $(wildcard lib/*.py lib/*/*.py))
+LIB_PY := $(sort $(wildcard lib/*.py lib/*/*.py lib/*/*/*.py))
 
 CFLAGS_BASE := -std=c11 -D_GNU_SOURCE -Isrc -I$(BUILDDIR)/gen -Wall -Wextra -Wno-unused-parameter \
   -Wno-missing-field-initializers -fno-strict-aliasing -g
@@ -106,7 +106,7 @@ debug: deps
 	@$(MAKE) --no-print-directory VARIANT=debug $(BUILDDIR)/weft-debug
 
 demo: all
-	$(EXE) examples/demo.py
+	$(EXE) examples/cpu_threads.py
 
 bench: all
 	/usr/bin/python3 bench/run.py

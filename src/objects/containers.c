@@ -2,7 +2,8 @@
 // share: the per-thread repr guard (CPython's Py_ReprEnter), the deallocation
 // limiter (CPython's trashcan), KeyError construction, allocation.
 //
-// Invariants: all state here is thread-local (no synchronization needed). The
+// Invariants: all state here is thread-local (no synchronization needed),
+// except wf_containers_multithreaded (sticky, see containers.h). The
 // repr guard's array is freed whenever it becomes empty. A parked object has
 // count zero, an exact static type, and its ob_tid holds the next parked
 // object; it is deallocated by the thread that parked it.
@@ -17,6 +18,46 @@
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
 #include "runtime/error.h"
+#include "runtime/threads.h"
+
+// ---------------------------------------------------------------------------
+// Container sections (containers.h)
+
+_Atomic(int) wf_containers_multithreaded;
+_Thread_local bool wf_containers_alone;
+_Thread_local WfContainerSection *wf_containers_elided;
+
+bool wf_containers_need_lock_slow(void) {
+    if (wf_qsbr_registered() <= 1) {
+        wf_containers_alone = true;
+        return false;
+    }
+    wf_containers_enter_multithreaded();
+    return true;
+}
+
+void wf_containers_lock_elided(void) {
+    WfContainerSection *s = wf_containers_elided;
+    wf_containers_elided = NULL;
+    // Alone (or about to call the code that could change that): the lock is
+    // free unless a section of ours holds it, which the critical-section
+    // layer handles.
+    wf_container_section_lock(s);
+}
+
+void wf_containers_enter_multithreaded(void) {
+    if (wf_world_is_stopped()) {
+        // We stopped it ourselves (GC, fork, GIL switch): nobody else runs.
+        atomic_store_explicit(&wf_containers_multithreaded, 1, memory_order_relaxed);
+        return;
+    }
+    wf_stop_the_world();
+    // relaxed: the restart's stores (seq_cst) publish it to every stopped
+    // thread, and threads that register later start from a state that
+    // followed it or find themselves alone.
+    atomic_store_explicit(&wf_containers_multithreaded, 1, memory_order_relaxed);
+    wf_start_the_world();
+}
 
 // ---------------------------------------------------------------------------
 // Repr guard

@@ -10,21 +10,38 @@
 //   NULL, and keeps the key (a tombstone, still owned by the keys object)
 //   until the keys object is replaced: entry i's key never changes while its
 //   keys object is installed, so a cached (keys, i) stays valid while the
-//   value is non-NULL. Entries are never reused (popitem does not shrink
-//   nentries, unlike CPython 3.11).
+//   value is non-NULL (LOAD_GLOBAL's cache, wf_dict_lookup_index). Entries
+//   are never reused (popitem does not shrink nentries, unlike CPython 3.11).
+// - Every key of entries [0, nentries) of the installed keys object is owned
+//   by it (live or tombstone); every non-NULL value is owned by it.
 // - Growing or compacting builds a fresh keys object, publishes it with a
 //   release store, and only then releases the old one (its tombstone keys are
-//   decref'd, its memory goes through free_storage(), later QSBR).
+//   decref'd after the critical section, its memory goes through
+//   wf_qsbr_free_storage). A keys object is installed at most once.
+// - Every mutation runs inside the dict's critical section. A new entry is
+//   written (hash, key, value) before nentries (release) and its index slot
+//   (release) publish it; values and index slots are atomic; `used` is
+//   stored relaxed (len() reads it without the lock). Replaced values and
+//   keys are released after the section ends (DictGarbage) for single-item
+//   mutations; bulk ones (merge) release after each insertion completes.
+//   Lookups under the lock call __eq__, which may suspend the section: the
+//   probe restarts when the keys object or the slot changed meanwhile.
+// - Lock-free lookups (d[k], get, `in`, lookups by the VM): load keys
+//   (acquire), probe (index slots acquire). A key is compared by identity
+//   first; otherwise it is try-incref'd and the keys object re-checked to
+//   still be installed before its contents are read (then the keys object
+//   owned it all along). The value is try-incref'd, its entry re-checked,
+//   then the keys object. Any race falls back to the locked lookup. Since
+//   keys objects are never re-installed, "installed at the first load and
+//   at the re-check" means installed throughout (containers.h).
 // - popitem hint: while nentries < usable, the unused entry at index
 //   nentries may hold {key = POPITEM_MARK, hash = j}, meaning entries
 //   [j, nentries) are all dead, so repeated popitem() does not rescan the
 //   tail. It stays true while nentries is unchanged (entries never revive);
 //   whatever makes an entry the new "entry at nentries" clears its key first
 //   (new_keys, dict_resize, insert_new). Nothing else reads past nentries.
-// - used == number of live entries; version increases on every mutation.
-// - Each mutation is a single function that leaves the dict consistent
-//   before calling out (decrefs of replaced values/keys happen last), so a
-//   per-object critical section can wrap it.
+// - used == number of live entries; version increases on every mutation
+//   (written under the lock only).
 // - Probing is CPython's: i = hash & mask, then i = (5*i + perturb + 1) & mask
 //   with perturb >>= 5, so growth and iteration order match CPython.
 #include "objects/dict.h"
@@ -39,11 +56,14 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "runtime/critical_section.h"
 #include "runtime/error.h"
+#include "sync/qsbr.h"
 
 #define DKIX_EMPTY (-1)
 #define DKIX_DUMMY (-2)
 #define DKIX_ERROR (-3)
+#define DKIX_RETRY (-4)  // a lock-free lookup raced a writer: use the lock
 #define PERTURB_SHIFT 5
 #define LOG2_MINSIZE 3
 #define USABLE_FRACTION(n) (((n) << 1) / 3)
@@ -60,18 +80,20 @@ static WfDictKeys empty_keys = {
 static char popitem_mark;
 #define POPITEM_MARK ((WfObject *)&popitem_mark)
 
-// The deferred-free seam: one line to switch to wf_qsbr_free.
-static void free_storage(void *p) { wf_mem_free(p); }
-
 // Acquire: the entries a lock-free reader reaches through these keys were
 // written before the release store that published them.
 static WfDictKeys *load_keys(WfDictObject *mp) { return atomic_load_explicit(&mp->keys, memory_order_acquire); }
 
 static WfDictEntry *entries_of(WfDictKeys *k) { return wf_dict_keys_entries(k); }
 
-static wf_ssize nentries_of(WfDictKeys *k) { return atomic_load_explicit(&k->nentries, memory_order_relaxed); }
+// Acquire: entries below the count were written before its release store.
+static wf_ssize nentries_of(WfDictKeys *k) { return atomic_load_explicit(&k->nentries, memory_order_acquire); }
 
 static WfObject *entry_value(WfDictEntry *ep) { return atomic_load_explicit(&ep->value, memory_order_acquire); }
+
+// Relaxed: len() is a snapshot; writers hold the lock.
+static wf_ssize used_of(WfDictObject *mp) { return __atomic_load_n(&mp->used, __ATOMIC_RELAXED); }
+static void set_used(WfDictObject *mp, wf_ssize n) { __atomic_store_n(&mp->used, n, __ATOMIC_RELAXED); }
 
 // Index slots are read with acquire (the entry they point at was written
 // before the slot's release store) and written with release.
@@ -134,7 +156,8 @@ static WfDictKeys *new_keys(uint8_t log2_size) {
 }
 
 // Release a keys object that is no longer installed: its tombstone keys and
-// its memory. Live entries' references were moved to the new keys object.
+// its memory (through QSBR: a lock-free reader may still be probing it).
+// Live entries' references were moved to the new keys object.
 static void release_old_keys(WfDictKeys *old) {
     if (!old || old == &empty_keys) return;
     WfDictEntry *ep = entries_of(old);
@@ -142,7 +165,40 @@ static void release_old_keys(WfDictKeys *old) {
     for (wf_ssize i = 0; i < n; i++) {
         if (ep[i].key && !entry_value(&ep[i])) wf_decref(ep[i].key);
     }
-    free_storage(old);
+    wf_qsbr_free_storage(old);
+}
+
+// What a mutation replaced, released once its critical section has ended
+// (a decref may run arbitrary code, which must see a consistent dict).
+typedef struct {
+    WfObject *refs[2];
+    int n;
+    WfDictKeys *keys;  // a replaced keys object (release_old_keys)
+} DictGarbage;
+
+static void garbage_init(DictGarbage *g) {
+    g->n = 0;
+    g->keys = NULL;
+}
+
+static inline __attribute__((always_inline)) void garbage_release(DictGarbage *g) {
+    while (g->n > 0) wf_decref(g->refs[--g->n]);
+    if (WF_UNLIKELY(g->keys != NULL)) {
+        WfDictKeys *k = g->keys;
+        g->keys = NULL;
+        release_old_keys(k);
+    }
+}
+
+// Keep o for release (a bulk mutation that overflows releases what it has).
+static void garbage_add(DictGarbage *g, WfObject *o) {
+    if (g->n == 2) garbage_release(g);
+    g->refs[g->n++] = o;
+}
+
+static void garbage_add_keys(DictGarbage *g, WfDictKeys *k) {
+    if (g->keys) garbage_release(g);
+    g->keys = k;
 }
 
 // First slot in the probe sequence of `hash` that holds no live entry.
@@ -170,10 +226,9 @@ static size_t find_slot_of(WfDictKeys *k, intptr_t hash, wf_ssize ix) {
     }
 }
 
-// Replace mp's keys by a compacted table of 2**log2 slots. The previous keys
-// object is returned in *old, to be released (release_old_keys) once the
-// calling mutation has finished.
-static int dict_resize(WfDictObject *mp, uint8_t log2, WfDictKeys **old) {
+// Lock held. Replace mp's keys by a compacted table of 2**log2 slots. The
+// previous keys object goes to g (released after the section).
+static int dict_resize(WfDictObject *mp, uint8_t log2, DictGarbage *g) {
     WfDictKeys *oldkeys = load_keys(mp);
     wf_ssize used = mp->used;
     while (USABLE_FRACTION((wf_ssize)1 << log2) < used) log2++;
@@ -200,7 +255,7 @@ static int dict_resize(WfDictObject *mp, uint8_t log2, WfDictKeys **old) {
     atomic_store_explicit(&nk->nentries, j, memory_order_relaxed);
     // Release: readers that load the new keys see its entries and indices.
     atomic_store_explicit(&mp->keys, nk, memory_order_release);
-    *old = oldkeys;
+    garbage_add_keys(g, oldkeys);
     return 0;
 }
 
@@ -220,9 +275,10 @@ static bool keys_equal_fast(WfObject *a, WfObject *b, int *eq) {
     return false;
 }
 
-// Find `key`: returns its entry index (and its value, borrowed, in *value) or
-// DKIX_EMPTY (*value NULL), or DKIX_ERROR. Comparisons may run Python code
-// that mutates the dict; the probe restarts when that happened.
+// Lock held. Find `key`: returns its entry index (and its value, borrowed, in
+// *value) or DKIX_EMPTY (*value NULL), or DKIX_ERROR. Comparisons may run
+// Python code that mutates the dict (this thread, or another while the
+// section is suspended); the probe restarts when that happened.
 static wf_ssize lookup(WfDictObject *mp, WfObject *key, intptr_t hash, WfObject **value) {
 restart:;
     WfDictKeys *dk = load_keys(mp);
@@ -250,6 +306,7 @@ restart:;
                         return ix;
                     }
                 } else {
+                    wf_containers_before_callout();  // __eq__ is Python code
                     wf_incref(startkey);
                     cmp = wf_object_richcompare_bool(startkey, key, WF_EQ);
                     wf_decref(startkey);
@@ -270,6 +327,80 @@ restart:;
     }
 }
 
+// Lock-free lookup: entry index with *value a NEW reference, DKIX_EMPTY
+// (*value NULL), DKIX_ERROR (a comparison raised), or DKIX_RETRY (raced a
+// writer or could not take a reference: use lookup_ref, which locks).
+static wf_ssize lookup_unlocked(WfDictObject *mp, WfObject *key, intptr_t hash, WfObject **value) {
+    *value = NULL;
+    WfDictKeys *dk = load_keys(mp);
+    size_t mask = dk_mask(dk);
+    size_t perturb = (size_t)hash;
+    size_t i = (size_t)hash & mask;
+    WfDictEntry *ep;
+    wf_ssize ix;
+    for (;;) {
+        ix = get_index(dk, i);
+        if (ix == DKIX_EMPTY) return DKIX_EMPTY;
+        if (ix >= 0) {
+            ep = &entries_of(dk)[ix];
+            // Plain reads: hash and key were written before the index slot we
+            // acquired, and never change afterwards.
+            WfObject *startkey = ep->key;
+            if (startkey == key) break;
+            if (ep->hash == hash && !(wf_is_smallint(startkey) && wf_is_smallint(key))) {
+                // The key may be released once dk is replaced: hold it, then
+                // check dk is still installed (so dk owned it all along).
+                if (!wf_object_try_incref(startkey)) return DKIX_RETRY;
+                if (load_keys(mp) != dk) {
+                    wf_decref(startkey);
+                    return DKIX_RETRY;
+                }
+                int cmp;
+                if (wf_str_check_exact(startkey) && wf_str_check_exact(key)) {
+                    cmp = wf_str_equal(startkey, key);
+                } else {
+                    wf_containers_before_callout();  // when called inside a section
+                    cmp = wf_object_richcompare_bool(startkey, key, WF_EQ);
+                }
+                wf_decref(startkey);
+                if (cmp < 0) return DKIX_ERROR;
+                // __eq__ may have mutated the dict.
+                if (load_keys(mp) != dk || get_index(dk, i) != ix) return DKIX_RETRY;
+                if (cmp > 0) break;
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    WfObject *v = entry_value(ep);
+    if (!v) return DKIX_EMPTY;  // deleted meanwhile: absent at that moment
+    if (WF_LIKELY(wf_object_try_incref_fast(v))) {
+        // No re-check needed: v was the entry's value when read (containers.h).
+        *value = v;
+        return ix;
+    }
+    if (!wf_object_try_incref_compare((WfObject *const *)&ep->value, v)) return DKIX_RETRY;
+    if (load_keys(mp) != dk) {
+        wf_decref(v);
+        return DKIX_RETRY;
+    }
+    *value = v;
+    return ix;
+}
+
+// Lookup with *value a new reference: lock-free, or under the lock when the
+// lock-free attempt raced a writer. DKIX_EMPTY, DKIX_ERROR or the index.
+static wf_ssize lookup_ref(WfDictObject *mp, WfObject *key, intptr_t hash, WfObject **value) {
+    wf_ssize ix = lookup_unlocked(mp, key, hash, value);
+    if (ix != DKIX_RETRY) return ix;
+    WfObject *v;
+    WF_CONTAINER_BEGIN(mp);
+    ix = lookup(mp, key, hash, &v);
+    *value = v ? wf_object_newref_with_lock(v) : NULL;
+    WF_CONTAINER_END();
+    return ix;
+}
+
 static intptr_t hash_of(WfObject *key) {
     if (wf_str_check_exact(key)) {
         intptr_t h = atomic_load_explicit(&((WfStrObject *)key)->hash, memory_order_relaxed);
@@ -278,14 +409,14 @@ static intptr_t hash_of(WfObject *key) {
     return wf_object_hash(key);
 }
 
-// Append a new entry for `key` (known absent). Steals key and value.
-static int insert_new(WfDictObject *mp, WfObject *key, intptr_t hash, WfObject *value) {
-    WfDictKeys *old = NULL;
+// Lock held (or mp not shared yet). Append a new entry for `key` (known
+// absent). Steals key and value (to g on failure).
+static int insert_new(WfDictObject *mp, WfObject *key, intptr_t hash, WfObject *value, DictGarbage *g) {
     WfDictKeys *dk = load_keys(mp);
     if (nentries_of(dk) >= dk->usable) {
-        if (dict_resize(mp, calculate_log2_keysize(mp->used * 3), &old) < 0) {
-            wf_decref(key);
-            wf_decref(value);
+        if (dict_resize(mp, calculate_log2_keysize(mp->used * 3), g) < 0) {
+            garbage_add(g, key);
+            garbage_add(g, value);
             return -1;
         }
         dk = load_keys(mp);
@@ -297,34 +428,36 @@ static int insert_new(WfDictObject *mp, WfObject *key, intptr_t hash, WfObject *
     ep->hash = hash;
     ep->key = key;
     atomic_store_explicit(&ep->value, value, memory_order_relaxed);
+    // Release (both): a reader that sees the count or the slot sees the entry.
     atomic_store_explicit(&dk->nentries, n + 1, memory_order_release);
     set_index(dk, slot, n);
-    mp->used++;
+    set_used(mp, mp->used + 1);
     mp->version++;
-    release_old_keys(old);
     return 0;
 }
 
-// d[key] = value; steals key and value.
-static int insert_take(WfDictObject *mp, WfObject *key, intptr_t hash, WfObject *value) {
+// Lock held. d[key] = value; steals key and value (what it replaces, and
+// what it drops on failure, goes to g).
+static int insert_take(WfDictObject *mp, WfObject *key, intptr_t hash, WfObject *value, DictGarbage *g) {
     WfObject *old_value;
     wf_ssize ix = lookup(mp, key, hash, &old_value);
     if (ix == DKIX_ERROR) {
-        wf_decref(key);
-        wf_decref(value);
+        garbage_add(g, key);
+        garbage_add(g, value);
         return -1;
     }
-    if (ix == DKIX_EMPTY) return insert_new(mp, key, hash, value);
+    if (ix == DKIX_EMPTY) return insert_new(mp, key, hash, value, g);
     WfDictEntry *ep = &entries_of(load_keys(mp))[ix];
     // Release: a reader that sees the new value sees the object's contents.
     atomic_store_explicit(&ep->value, value, memory_order_release);
     mp->version++;
-    wf_decref(old_value);
-    wf_decref(key);
+    garbage_add(g, old_value);
+    garbage_add(g, key);
     return 0;
 }
 
-// Remove the live entry ix; returns its value (the caller's reference now).
+// Lock held. Remove the live entry ix; returns its value (the caller's
+// reference now).
 static WfObject *delete_entry(WfDictObject *mp, intptr_t hash, wf_ssize ix) {
     WfDictKeys *dk = load_keys(mp);
     size_t slot = find_slot_of(dk, hash, ix);
@@ -332,7 +465,7 @@ static WfObject *delete_entry(WfDictObject *mp, intptr_t hash, wf_ssize ix) {
     WfDictEntry *ep = &entries_of(dk)[ix];
     WfObject *old = entry_value(ep);
     atomic_store_explicit(&ep->value, NULL, memory_order_release);
-    mp->used--;
+    set_used(mp, mp->used - 1);
     mp->version++;
     return old;
 }
@@ -364,18 +497,12 @@ WfObject *wf_dict_new_presized(wf_ssize n) {
 }
 
 int wf_dict_get_item_known_hash(WfObject *d, WfObject *key, intptr_t hash, WfObject **result) {
-    WfObject *v;
-    wf_ssize ix = lookup(DICT(d), key, hash, &v);
+    wf_ssize ix = lookup_ref(DICT(d), key, hash, result);
     if (ix == DKIX_ERROR) {
         *result = NULL;
         return -1;
     }
-    if (!v) {
-        *result = NULL;
-        return 0;
-    }
-    *result = wf_newref(v);
-    return 1;
+    return *result != NULL;
 }
 
 int wf_dict_get_item_ref(WfObject *d, WfObject *key, WfObject **result) {
@@ -388,10 +515,11 @@ int wf_dict_get_item_ref(WfObject *d, WfObject *key, WfObject **result) {
 }
 
 WfObject *wf_dict_get_item_borrow(WfObject *d, WfObject *key) {
-    intptr_t hash = hash_of(key);
-    if (hash == -1) return NULL;
     WfObject *v;
-    if (lookup(DICT(d), key, hash, &v) == DKIX_ERROR) return NULL;
+    if (wf_dict_get_item_ref(d, key, &v) <= 0) return NULL;
+    // Borrowed: the dict keeps it alive while the caller knows it is not
+    // mutated (dict.h).
+    wf_decref(v);
     return v;
 }
 
@@ -407,7 +535,10 @@ wf_ssize wf_dict_lookup_index(WfObject *d, WfObject *key) {
     intptr_t hash = hash_of(key);
     if (hash == -1) return -1;
     WfObject *v;
-    wf_ssize ix = lookup(DICT(d), key, hash, &v);
+    wf_ssize ix;
+    WF_CONTAINER_BEGIN(d);
+    ix = lookup(DICT(d), key, hash, &v);
+    WF_CONTAINER_END();
     return ix >= 0 && v ? ix : -1;
 }
 
@@ -417,7 +548,15 @@ int wf_dict_set_item_take(WfObject *d, WfObject *key, WfObject *value) {
         wf_decref(value);
         return -1;
     }
-    return insert_take(DICT(d), wf_newref(key), hash, value);
+    DictGarbage g;
+    garbage_init(&g);
+    int r;
+    wf_incref(key);
+    WF_CONTAINER_BEGIN(d);
+    r = insert_take(DICT(d), key, hash, value, &g);
+    WF_CONTAINER_END();
+    garbage_release(&g);
+    return r;
 }
 
 int wf_dict_set_item(WfObject *d, WfObject *key, WfObject *value) {
@@ -432,58 +571,70 @@ int wf_dict_set_item_cstr(WfObject *d, const char *key, WfObject *value) {
     return r;
 }
 
+// Remove key: 1 with its value in *result (new reference), 0 if absent, -1.
+static int pop_known_hash(WfObject *d, WfObject *key, intptr_t hash, WfObject **result) {
+    WfObject *v;
+    wf_ssize ix;
+    *result = NULL;
+    WF_CONTAINER_BEGIN(d);
+    ix = lookup(DICT(d), key, hash, &v);
+    if (ix >= 0 && v) *result = delete_entry(DICT(d), hash, ix);
+    WF_CONTAINER_END();
+    if (ix == DKIX_ERROR) return -1;
+    return *result != NULL;
+}
+
 int wf_dict_del_item(WfObject *d, WfObject *key) {
     intptr_t hash = hash_of(key);
     if (hash == -1) return -1;
-    WfObject *v;
-    wf_ssize ix = lookup(DICT(d), key, hash, &v);
-    if (ix == DKIX_ERROR) return -1;
-    if (!v) {
+    WfObject *old;
+    int r = pop_known_hash(d, key, hash, &old);
+    if (r < 0) return -1;
+    if (r == 0) {
         wf_containers_key_error(key);
         return -1;
     }
-    WfObject *old = delete_entry(DICT(d), hash, ix);
     wf_decref(old);
     return 0;
 }
 
 int wf_dict_pop(WfObject *d, WfObject *key, WfObject **result) {
     *result = NULL;
-    if (DICT(d)->used == 0) return 0;
+    if (used_of(DICT(d)) == 0) return 0;
     intptr_t hash = hash_of(key);
     if (hash == -1) return -1;
-    WfObject *v;
-    wf_ssize ix = lookup(DICT(d), key, hash, &v);
-    if (ix == DKIX_ERROR) return -1;
-    if (!v) return 0;
-    *result = delete_entry(DICT(d), hash, ix);
-    return 1;
+    return pop_known_hash(d, key, hash, result);
 }
 
 int wf_dict_contains(WfObject *d, WfObject *key) {
     intptr_t hash = hash_of(key);
     if (hash == -1) return -1;
-    WfObject *v;
-    wf_ssize ix = lookup(DICT(d), key, hash, &v);
-    if (ix == DKIX_ERROR) return -1;
-    return v != NULL;
+    return wf_dict_contains_known_hash(d, key, hash);
 }
 
 // Contains with a known hash (for sets and views).
 int wf_dict_contains_known_hash(WfObject *d, WfObject *key, intptr_t hash) {
     WfObject *v;
-    wf_ssize ix = lookup(DICT(d), key, hash, &v);
+    wf_ssize ix = lookup_ref(DICT(d), key, hash, &v);
     if (ix == DKIX_ERROR) return -1;
-    return v != NULL;
+    if (!v) return 0;
+    wf_decref(v);
+    return 1;
 }
 
 void wf_dict_clear(WfObject *d) {
     WfDictObject *mp = DICT(d);
-    WfDictKeys *old = load_keys(mp);
+    WfDictKeys *old;
+    WF_CONTAINER_BEGIN(d);
+    old = load_keys(mp);
+    if (old != &empty_keys) {
+        atomic_store_explicit(&mp->keys, &empty_keys, memory_order_release);
+        set_used(mp, 0);
+        mp->version++;
+    }
+    WF_CONTAINER_END();
     if (old == &empty_keys) return;
-    atomic_store_explicit(&mp->keys, &empty_keys, memory_order_release);
-    mp->used = 0;
-    mp->version++;
+    // Unpublished: nobody mutates it any more; drop its references.
     WfDictEntry *ep = entries_of(old);
     wf_ssize n = nentries_of(old);
     for (wf_ssize i = 0; i < n; i++) {
@@ -491,26 +642,11 @@ void wf_dict_clear(WfObject *d) {
         wf_xdecref(ep[i].key);
         wf_xdecref(v);
     }
-    free_storage(old);
+    wf_qsbr_free_storage(old);
 }
 
 int wf_dict_next(WfObject *d, wf_ssize *pos, WfObject **key, WfObject **value) {
-    WfDictKeys *dk = load_keys(DICT(d));
-    wf_ssize i = *pos, n = nentries_of(dk);
-    if (i < 0) return 0;
-    WfDictEntry *ep = entries_of(dk);
-    while (i < n) {
-        WfObject *v = entry_value(&ep[i]);
-        if (v) {
-            if (key) *key = ep[i].key;
-            if (value) *value = v;
-            *pos = i + 1;
-            return 1;
-        }
-        i++;
-    }
-    *pos = i;
-    return 0;
+    return wf_dict_next_with_hash(d, pos, key, value, NULL);
 }
 
 // As wf_dict_next, also giving the stored hash (for set construction).
@@ -534,46 +670,69 @@ int wf_dict_next_with_hash(WfObject *d, wf_ssize *pos, WfObject **key, WfObject 
     return 0;
 }
 
+// The next live entry at or after *pos, with new references (taken under the
+// lock, so they stay valid while the dict changes), and its hash.
+int wf_dict_next_ref(WfObject *d, wf_ssize *pos, WfObject **key, WfObject **value, intptr_t *hash) {
+    int found;
+    WF_CONTAINER_BEGIN(d);
+    WfObject *k, *v;
+    found = wf_dict_next_with_hash(d, pos, &k, &v, hash);
+    if (found) {
+        *key = wf_object_newref_with_lock(k);
+        *value = wf_object_newref_with_lock(v);
+    }
+    WF_CONTAINER_END();
+    return found;
+}
+
 WfObject *wf_dict_setdefault(WfObject *d, WfObject *key, WfObject *dflt) {
     WfDictObject *mp = DICT(d);
     intptr_t hash = hash_of(key);
     if (hash == -1) return NULL;
-    WfObject *v;
+    WfObject *v = NULL;
+    DictGarbage g;
+    garbage_init(&g);
+    WF_CONTAINER_BEGIN(d);
     wf_ssize ix = lookup(mp, key, hash, &v);
-    if (ix == DKIX_ERROR) return NULL;
-    if (v) return wf_newref(v);
-    if (insert_new(mp, wf_newref(key), hash, wf_newref(dflt)) < 0) return NULL;
-    return wf_newref(dflt);
+    if (v) {
+        v = wf_object_newref_with_lock(v);
+    } else if (ix != DKIX_ERROR && insert_new(mp, wf_newref(key), hash, wf_newref(dflt), &g) == 0) {
+        v = wf_newref(dflt);
+    }
+    WF_CONTAINER_END();
+    garbage_release(&g);
+    return v;
+}
+
+// Lock held: a list of the keys (0), values (1) or (key, value) pairs (2).
+static WfObject *build_list_lock_held(WfObject *d, int what) {
+    wf_ssize n = DICT(d)->used;
+    WfObject *l = wf_list_new(n);
+    if (!l) return NULL;
+    wf_ssize pos = 0, j = 0;
+    WfObject *k, *v;
+    while (j < n && wf_dict_next(d, &pos, &k, &v)) {
+        WfObject *item;
+        if (what == 0) item = wf_newref(k);
+        else if (what == 1) item = wf_newref(v);
+        else if (!(item = wf_tuple_pack(2, k, v))) break;
+        wf_list_set_take_unsafe(l, j++, item);
+    }
+    if (j < n) {
+        // Only when building a pair failed (the list is still private).
+        ((WfVarObject *)l)->ob_size = j;
+        wf_decref(l);
+        return NULL;
+    }
+    return l;
 }
 
 static WfObject *dict_build_list(WfObject *d, int what) {
-    WfDictObject *mp = DICT(d);
-    for (;;) {
-        wf_ssize n = mp->used;
-        WfObject *l = wf_list_new(n);
-        if (!l) return NULL;
-        if (n != mp->used) {
-            // Allocation ran code that changed the dict: start over.
-            wf_decref(l);
-            continue;
-        }
-        wf_ssize pos = 0, j = 0;
-        WfObject *k, *v;
-        while (wf_dict_next(d, &pos, &k, &v)) {
-            WfObject *item;
-            if (what == 0) item = wf_newref(k);
-            else if (what == 1) item = wf_newref(v);
-            else {
-                item = wf_tuple_pack(2, k, v);
-                if (!item) {
-                    wf_decref(l);
-                    return NULL;
-                }
-            }
-            wf_list_set_take_unsafe(l, j++, item);
-        }
-        return l;
-    }
+    WfObject *l;
+    WF_CONTAINER_BEGIN(d);
+    l = build_list_lock_held(d, what);
+    WF_CONTAINER_END();
+    return l;
 }
 
 WfObject *wf_dict_keys_list(WfObject *d) { return dict_build_list(d, 0); }
@@ -581,71 +740,91 @@ WfObject *wf_dict_values_list(WfObject *d) { return dict_build_list(d, 1); }
 WfObject *wf_dict_items_list(WfObject *d) { return dict_build_list(d, 2); }
 
 WfObject *wf_dict_copy(WfObject *d) {
-    WfDictObject *mp = DICT(d);
-    WfObject *copy = wf_dict_new_presized(mp->used);
-    if (!copy) return NULL;
-    wf_ssize pos = 0;
-    WfObject *k, *v;
-    intptr_t h;
-    while (wf_dict_next_with_hash(d, &pos, &k, &v, &h)) {
-        if (insert_new(DICT(copy), wf_newref(k), h, wf_newref(v)) < 0) {
-            wf_decref(copy);
-            return NULL;
+    WfObject *copy;
+    DictGarbage g;
+    garbage_init(&g);
+    WF_CONTAINER_BEGIN(d);
+    copy = wf_dict_new_presized(DICT(d)->used);
+    if (copy) {
+        // The copy is private: no lock needed on it.
+        wf_ssize pos = 0;
+        WfObject *k, *v;
+        intptr_t h;
+        while (wf_dict_next_with_hash(d, &pos, &k, &v, &h)) {
+            if (insert_new(DICT(copy), wf_newref(k), h, wf_newref(v), &g) < 0) {
+                wf_decref(copy);
+                copy = NULL;
+                break;
+            }
         }
     }
+    WF_CONTAINER_END();
+    garbage_release(&g);
     return copy;
 }
 
 static WfObject *dict_iter_slot(WfObject *d);
 
+// Both locks held: merge dict b into a (override as wf_dict_merge). The
+// comparisons in a's lookups may suspend the section: b's size is re-checked
+// after every insertion, and each insertion re-reads a.
+static int merge_dict_lock_held(WfDictObject *mp, WfObject *b, int override) {
+    wf_containers_before_callout();  // releases garbage as it goes
+    WfDictObject *other = DICT(b);
+    DictGarbage g;
+    garbage_init(&g);
+    WfDictKeys *dk = load_keys(mp);
+    if (USABLE_FRACTION((wf_ssize)1 << dk->log2_size) < other->used) {
+        if (dict_resize(mp, estimate_log2_keysize(mp->used + other->used), &g) < 0) return -1;
+    }
+    wf_ssize orig_size = other->used;
+    wf_ssize pos = 0;
+    WfObject *k, *v;
+    intptr_t h;
+    int err = 0;
+    while (!err && wf_dict_next_with_hash(b, &pos, &k, &v, &h)) {
+        wf_incref(k);
+        wf_incref(v);
+        if (override == 1) {
+            err = insert_take(mp, k, h, v, &g);
+        } else {
+            WfObject *cur;
+            wf_ssize ix = lookup(mp, k, h, &cur);
+            if (ix == DKIX_ERROR) {
+                err = -1;
+            } else if (cur) {
+                if (override == 2) {
+                    wf_containers_key_error(k);
+                    err = -1;
+                }
+            } else {
+                err = insert_new(mp, k, h, v, &g);
+                k = v = NULL;  // stolen
+            }
+            if (k) garbage_add(&g, k);
+            if (v) garbage_add(&g, v);
+        }
+        // Each insertion is complete: what it replaced may go now.
+        garbage_release(&g);
+        if (!err && orig_size != other->used) {
+            wf_err_set_string(&wf_exc_RuntimeError, "dict mutated during update");
+            err = -1;
+        }
+    }
+    garbage_release(&g);
+    return err;
+}
+
 // d.update(other) / dict(other) / merge: `other` a mapping. override: 1 replace,
 // 0 keep existing, 2 KeyError on a duplicate key.
 int wf_dict_merge(WfObject *a, WfObject *b, int override) {
-    WfDictObject *mp = DICT(a);
     if (wf_dict_check(b) && wf_type_of(b)->tp_iter == dict_iter_slot) {
-        WfDictObject *other = DICT(b);
-        if (other == mp || other->used == 0) return 0;
-        WfDictKeys *dk = load_keys(mp);
-        if (USABLE_FRACTION((wf_ssize)1 << dk->log2_size) < other->used) {
-            WfDictKeys *old = NULL;
-            if (dict_resize(mp, estimate_log2_keysize(mp->used + other->used), &old) < 0) return -1;
-            release_old_keys(old);
-        }
-        wf_ssize orig_size = other->used;
-        wf_ssize pos = 0;
-        WfObject *k, *v;
-        intptr_t h;
-        while (wf_dict_next_with_hash(b, &pos, &k, &v, &h)) {
-            wf_incref(k);
-            wf_incref(v);
-            int err = 0;
-            if (override == 1) {
-                err = insert_take(mp, k, h, v);
-            } else {
-                WfObject *cur;
-                wf_ssize ix = lookup(mp, k, h, &cur);
-                if (ix == DKIX_ERROR) {
-                    err = -1;
-                    wf_decref(k);
-                    wf_decref(v);
-                } else if (cur) {
-                    if (override == 2) {
-                        wf_containers_key_error(k);
-                        err = -1;
-                    }
-                    wf_decref(k);
-                    wf_decref(v);
-                } else {
-                    err = insert_new(mp, k, h, v);
-                }
-            }
-            if (err < 0) return -1;
-            if (orig_size != other->used) {
-                wf_err_set_string(&wf_exc_RuntimeError, "dict mutated during update");
-                return -1;
-            }
-        }
-        return 0;
+        if (a == b || used_of(DICT(b)) == 0) return 0;
+        int r;
+        WF_CONTAINER_BEGIN2(a, b);
+        r = merge_dict_lock_held(DICT(a), b, override);
+        WF_CONTAINER_END();
+        return r;
     }
     // Generic mapping: for key in b.keys(): a[key] = b[key]
     WfObject *keys = wf_object_call_method(b, WF_ID(keys), NULL, 0);
@@ -697,8 +876,14 @@ static int merge_from_seq2(WfObject *d, WfObject *seq2, int override) {
         WfObject *item = wf_iter_next(it);
         if (!item) break;
         WfObject *fast;
-        if (wf_tuple_check_exact(item) || wf_list_check_exact(item)) {
+        if (wf_tuple_check_exact(item)) {
             fast = wf_newref(item);
+        } else if (wf_list_check_exact(item)) {
+            fast = wf_list_as_tuple(item);  // a snapshot: the list may be shared
+            if (!fast) {
+                wf_decref(item);
+                goto fail;
+            }
         } else {
             WfObject *iit = wf_object_get_iter(item);
             if (!iit) {
@@ -708,7 +893,7 @@ static int merge_from_seq2(WfObject *d, WfObject *seq2, int override) {
                 wf_decref(item);
                 goto fail;
             }
-            fast = wf_list_from_iterable(iit);
+            fast = wf_tuple_from_iterable(iit);
             wf_decref(iit);
             if (!fast) {
                 wf_decref(item);
@@ -716,14 +901,14 @@ static int merge_from_seq2(WfObject *d, WfObject *seq2, int override) {
             }
         }
         wf_decref(item);
-        wf_ssize n = wf_tuple_check_exact(fast) ? wf_tuple_size(fast) : wf_list_size(fast);
+        wf_ssize n = wf_tuple_size(fast);
         if (n != 2) {
             wf_err_format(&wf_exc_ValueError, "dictionary update sequence element #%zd has length %zd; 2 is required",
                           i, n);
             wf_decref(fast);
             goto fail;
         }
-        WfObject **items = wf_tuple_check_exact(fast) ? wf_tuple_items(fast) : ((WfListObject *)fast)->ob_item;
+        WfObject **items = wf_tuple_items(fast);
         WfObject *key = wf_newref(items[0]), *value = wf_newref(items[1]);
         wf_decref(fast);
         int r;
@@ -788,7 +973,8 @@ static void dict_dealloc(WfObject *o) {
             wf_xdecref(ep[i].key);
             wf_xdecref(entry_value(&ep[i]));
         }
-        free_storage(k);
+        // At once: no thread can be reading a dict nobody references.
+        wf_mem_free(k);
     }
     wf_containers_free(o);
     wf_containers_dealloc_leave();
@@ -819,7 +1005,7 @@ static WfObject *dict_repr(WfObject *o) {
     int r = wf_containers_repr_enter(o);
     if (r < 0) return NULL;
     if (r > 0) return wf_str_from_cstr("{...}");
-    if (DICT(o)->used == 0) {
+    if (used_of(DICT(o)) == 0) {
         wf_containers_repr_leave(o);
         return wf_str_from_cstr("{}");
     }
@@ -828,10 +1014,10 @@ static WfObject *dict_repr(WfObject *o) {
     if (wf_str_builder_append_char(&b, '{') < 0) goto fail;
     wf_ssize pos = 0;
     WfObject *k, *v;
+    intptr_t h;
     bool first = true;
-    while (wf_dict_next(o, &pos, &k, &v)) {
-        wf_incref(k);
-        wf_incref(v);
+    // The reprs run without the lock and may change the dict.
+    while (wf_dict_next_ref(o, &pos, &k, &v, &h)) {
         WfObject *ks = NULL, *vs = NULL;
         int rc = -1;
         if ((first || wf_str_builder_append_ascii(&b, ", ") == 0) && (ks = wf_object_repr(k)) &&
@@ -854,7 +1040,7 @@ fail:
     return NULL;
 }
 
-static wf_ssize dict_len(WfObject *o) { return DICT(o)->used; }
+static wf_ssize dict_len(WfObject *o) { return used_of(DICT(o)); }
 
 static int dict_contains_slot(WfObject *o, WfObject *key) { return wf_dict_contains(o, key); }
 
@@ -862,9 +1048,9 @@ static WfObject *dict_getitem(WfObject *o, WfObject *key) {
     intptr_t hash = hash_of(key);
     if (hash == -1) return NULL;
     WfObject *v;
-    wf_ssize ix = lookup(DICT(o), key, hash, &v);
+    wf_ssize ix = lookup_ref(DICT(o), key, hash, &v);
     if (ix == DKIX_ERROR) return NULL;
-    if (v) return wf_newref(v);
+    if (v) return v;
     if (!wf_dict_check_exact(o)) {
         WfTypeObject *t = wf_type_of(o);
         WfObject *missing = wf_type_lookup_ref(t, WF_ID(__missing__));
@@ -894,27 +1080,22 @@ static int dict_setitem(WfObject *o, WfObject *key, WfObject *value) {
     return wf_dict_del_item(o, key);
 }
 
-// 1 equal, 0 different, -1 error.
+// 1 equal, 0 different, -1 error. Entries of a are read one at a time under
+// its lock; lookups in b and value comparisons run without locks.
 static int dict_equal(WfDictObject *a, WfDictObject *b) {
-    if (a->used != b->used) return 0;
-    for (wf_ssize i = 0;; i++) {
-        WfDictKeys *dk = load_keys(a);
-        if (i >= nentries_of(dk)) break;
-        WfDictEntry *ep = &entries_of(dk)[i];
-        WfObject *aval = entry_value(ep);
-        if (!aval) continue;
-        WfObject *key = wf_newref(ep->key);
-        wf_incref(aval);
+    if (used_of(a) != used_of(b)) return 0;
+    wf_ssize pos = 0;
+    WfObject *key, *aval;
+    intptr_t hash;
+    while (wf_dict_next_ref((WfObject *)a, &pos, &key, &aval, &hash)) {
         WfObject *bval;
-        wf_ssize ix = lookup(b, key, ep->hash, &bval);
+        wf_ssize ix = lookup_ref(b, key, hash, &bval);
+        wf_decref(key);
         if (ix == DKIX_ERROR || !bval) {
-            wf_decref(key);
             wf_decref(aval);
             return ix == DKIX_ERROR ? -1 : 0;
         }
-        wf_incref(bval);
         int cmp = wf_object_richcompare_bool(aval, bval, WF_EQ);
-        wf_decref(key);
         wf_decref(aval);
         wf_decref(bval);
         if (cmp <= 0) return cmp;
@@ -981,19 +1162,10 @@ static WfObject *dict_pop_meth(WfObject *self, WfObject *const *args, size_t nar
     return NULL;
 }
 
-static WfObject *dict_popitem_meth(WfObject *self, WfObject *unused) {
-    WfDictObject *mp = DICT(self);
-    if (mp->used == 0) {
-        wf_err_set_string(&wf_exc_KeyError, "popitem(): dictionary is empty");
-        return NULL;
-    }
-    WfObject *res = wf_tuple_new(2);
-    if (!res) return NULL;
-    if (mp->used == 0) {  // the allocation may have run code
-        wf_decref(res);
-        wf_err_set_string(&wf_exc_KeyError, "popitem(): dictionary is empty");
-        return NULL;
-    }
+// Lock held: remove the last live entry into res (a fresh 2-tuple); false
+// when the dict is empty.
+static bool popitem_lock_held(WfDictObject *mp, WfObject *res, DictGarbage *g) {
+    if (mp->used == 0) return false;
     WfDictKeys *dk = load_keys(mp);
     wf_ssize n = nentries_of(dk), i = n - 1;
     WfDictEntry *ep = entries_of(dk);
@@ -1008,14 +1180,36 @@ static WfObject *dict_popitem_meth(WfObject *self, WfObject *unused) {
     wf_tuple_set_take(res, 0, key);
     wf_tuple_set_take(res, 1, value);
     // Entries are never reused, so the tail [i, n) is now dead: remember it
-    // in the unused entry at n, or compact when there is no room for the hint.
+    // in the unused entry at n (unreachable by readers), or compact when
+    // there is no room for the hint.
     if (n < dk->usable) {
         ep[n].hash = i;
         ep[n].key = POPITEM_MARK;
     } else if (n - i > 16) {
-        WfDictKeys *old = NULL;
-        if (dict_resize(mp, estimate_log2_keysize(mp->used), &old) == 0) release_old_keys(old);
-        else wf_err_clear();
+        if (dict_resize(mp, estimate_log2_keysize(mp->used), g) < 0) wf_err_clear();
+    }
+    return true;
+}
+
+static WfObject *dict_popitem_meth(WfObject *self, WfObject *unused) {
+    WfDictObject *mp = DICT(self);
+    if (used_of(mp) == 0) {
+        wf_err_set_string(&wf_exc_KeyError, "popitem(): dictionary is empty");
+        return NULL;
+    }
+    WfObject *res = wf_tuple_new(2);
+    if (!res) return NULL;
+    DictGarbage g;
+    garbage_init(&g);
+    bool ok;
+    WF_CONTAINER_BEGIN(self);
+    ok = popitem_lock_held(mp, res, &g);
+    WF_CONTAINER_END();
+    garbage_release(&g);
+    if (!ok) {
+        wf_decref(res);
+        wf_err_set_string(&wf_exc_KeyError, "popitem(): dictionary is empty");
+        return NULL;
     }
     return res;
 }
@@ -1042,16 +1236,19 @@ static WfObject *dict_fromkeys_meth(WfObject *cls, WfObject *const *args, size_t
     WfObject *d = wf_object_call_noargs(cls);
     if (!d) return NULL;
     bool exact = wf_dict_check_exact(d);
-    if (exact && DICT(d)->used == 0 && (wf_dict_check_exact(iterable) || wf_anyset_check(iterable))) {
-        wf_ssize n = wf_dict_check_exact(iterable) ? DICT(iterable)->used : wf_set_size(iterable);
+    if (exact && used_of(DICT(d)) == 0 && (wf_dict_check_exact(iterable) || wf_anyset_check(iterable))) {
+        wf_ssize n = wf_dict_check_exact(iterable) ? used_of(DICT(iterable)) : wf_set_size(iterable);
+        DictGarbage g;
+        garbage_init(&g);
+        int r = 0;
+        WF_CONTAINER_BEGIN(d);
         WfDictKeys *dk = load_keys(DICT(d));
-        if (USABLE_FRACTION((wf_ssize)1 << dk->log2_size) < n) {
-            WfDictKeys *old = NULL;
-            if (dict_resize(DICT(d), estimate_log2_keysize(n), &old) < 0) {
-                wf_decref(d);
-                return NULL;
-            }
-            release_old_keys(old);
+        if (USABLE_FRACTION((wf_ssize)1 << dk->log2_size) < n) r = dict_resize(DICT(d), estimate_log2_keysize(n), &g);
+        WF_CONTAINER_END();
+        garbage_release(&g);
+        if (r < 0) {
+            wf_decref(d);
+            return NULL;
         }
     }
     WfObject *it = wf_object_get_iter(iterable);
@@ -1083,7 +1280,7 @@ static WfObject *dict_reversed_meth(WfObject *self, WfObject *unused) {
 }
 
 static WfObject *dict_sizeof_meth(WfObject *self, WfObject *unused) {
-    WfDictKeys *k = load_keys(DICT(self));
+    WfDictKeys *k = load_keys(DICT(self));  // readable even if replaced meanwhile (QSBR)
     size_t res = sizeof(WfDictObject);
     if (k != &empty_keys)
         res += sizeof(WfDictKeys) + ((size_t)1 << k->log2_index_bytes) + (size_t)k->usable * sizeof(WfDictEntry);

@@ -1,21 +1,25 @@
 // dict.h — dict: insertion-ordered hash table (CPython's compact layout).
 //
-// Invariants:
+// Invariants (details in dict.c):
 // - `keys` points at a WfDictKeys: an index table of 2**log2_size slots
 //   (int8/16/32/64 wide by size; -1 empty, -2 dummy) followed by `usable`
 //   entries, of which the first `nentries` have been used, in insertion order.
-//   A deleted entry has key == NULL... (value NULL, key kept as a tombstone
-//   until the next resize; see dict.c).
+//   A deleted entry has value NULL and keeps its key as a tombstone until
+//   the next resize (see dict.c).
 // - Entry i's key never changes once set while this keys object is installed;
-//   inserting appends at nentries; resize builds a fresh WfDictKeys and
-//   publishes it with a release store; the old one is freed through QSBR.
-//   Hence a cached (keys, index) pair stays valid while dict->keys == keys and
-//   the entry's value is non-NULL (used by LOAD_GLOBAL's cache).
+//   inserting writes the entry, then publishes nentries and the index slot
+//   with release stores; resize builds a fresh WfDictKeys and publishes it
+//   with a release store; the old one is freed through QSBR and never
+//   installed again. Hence a cached (keys, index) pair stays valid while
+//   dict->keys == keys and the entry's value is non-NULL (used by
+//   LOAD_GLOBAL's cache); such a reader must still take its reference with
+//   wf_object_try_incref_compare (containers.h) and re-check dict->keys, as
+//   the value may be replaced and released concurrently.
 // - All mutation happens inside the dict's critical section. Lookups (d[k],
 //   get, in, len) are lock-free: load keys (acquire), probe, load value,
-//   try-incref, re-check.
-// - `version` increases (relaxed is enough for cache validation under the
-//   owner's critical section) on every mutation.
+//   try-incref, re-check; the locked lookup only when that races a writer.
+// - `used` is written under the lock and read with relaxed loads; `version`
+//   increases on every mutation and is written and read under the lock.
 #ifndef WF_DICT_H
 #define WF_DICT_H
 
@@ -55,7 +59,8 @@ WF_INLINE bool wf_dict_check(WfObject *o) {
     return !wf_is_smallint(o) && wf_type_has_flag(o->ob_type, WF_TPFLAGS_DICT_SUBCLASS);
 }
 WF_INLINE bool wf_dict_check_exact(WfObject *o) { return !wf_is_smallint(o) && o->ob_type == &wf_dict_type; }
-WF_INLINE wf_ssize wf_dict_size(WfObject *d) { return ((WfDictObject *)d)->used; }
+// Relaxed atomic load: a snapshot (the dict may change concurrently).
+WF_INLINE wf_ssize wf_dict_size(WfObject *d) { return __atomic_load_n(&((WfDictObject *)d)->used, __ATOMIC_RELAXED); }
 
 WfObject *wf_dict_new(void);
 WfObject *wf_dict_new_presized(wf_ssize n);
@@ -78,9 +83,14 @@ void wf_dict_clear(WfObject *d);
 WfObject *wf_dict_keys_list(WfObject *d);
 WfObject *wf_dict_values_list(WfObject *d);
 WfObject *wf_dict_items_list(WfObject *d);
-// Iteration by position (for C code holding the dict): returns 1 and borrowed
-// key/value at the next live entry after *pos, 0 at the end.
+// Iteration by position (for C code holding the dict: its critical section,
+// or a dict no other thread mutates): returns 1 and borrowed key/value at the
+// next live entry after *pos, 0 at the end. Never reads freed storage, but
+// the borrowed objects may die if another thread mutates the dict.
 int wf_dict_next(WfObject *d, wf_ssize *pos, WfObject **key, WfObject **value);
+// As wf_dict_next for any thread: new references (taken under the dict's
+// lock) to key and value, and the stored hash (hash may be NULL).
+int wf_dict_next_ref(WfObject *d, wf_ssize *pos, WfObject **key, WfObject **value, intptr_t *hash);
 // setdefault(key, default) → new ref to the stored value.
 WfObject *wf_dict_setdefault(WfObject *d, WfObject *key, WfObject *dflt);
 // Index of key's entry in d's current keys (for caches), or -1 (missing, or

@@ -3,12 +3,16 @@
 // reverse over keys, values, items).
 //
 // Invariants: a view holds a strong reference to its dict and no state of its
-// own. An iterator holds its dict until exhausted (then NULL), the dict's
+// own. An iterator holds its dict until it is deallocated (clearing it on
+// exhaustion could free the dict under another thread's next()), the dict's
 // `used` when it started (a mismatch raises "dictionary changed size during
-// iteration" and sticks, as in CPython), its next entry position and the
-// number of items still expected. Positions index the dict's current entries
-// and are bounds-checked on every step, so a resize never makes an iterator
-// read outside the entries.
+// iteration" and sticks, as in CPython), its next entry position, the number
+// of items still expected, and whether it is exhausted. All of that state is
+// read and written only inside the *dict's* critical section, together with
+// the entries it reads, so a shared iterator hands out each entry once and
+// never races a writer. Positions index the dict's current entries and are
+// bounds-checked on every step, so a resize never makes an iterator read
+// outside the entries.
 #include "objects/dict.h"
 
 #include "objects/containers.h"
@@ -19,6 +23,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "runtime/critical_section.h"
 #include "runtime/error.h"
 
 #define DICT(o) ((WfDictObject *)(o))
@@ -30,10 +35,12 @@ typedef struct {
 
 typedef struct {
     WfObject ob_base;
-    WfObject *dict;  // NULL when exhausted
+    WfObject *dict;  // kept until dealloc
+    // Guarded by the dict's critical section:
     wf_ssize used;
     wf_ssize pos;
     wf_ssize len;
+    bool exhausted;
 } DictIter;
 
 static WfDictKeys *keys_of(WfObject *d) { return atomic_load_explicit(&DICT(d)->keys, memory_order_acquire); }
@@ -50,9 +57,12 @@ WfObject *wf_dict_views_iter_new(WfObject *d, int kind, bool reversed) {
     DictIter *di = (DictIter *)wf_object_alloc(iter_types[reversed][kind]);
     if (!di) return NULL;
     di->dict = wf_newref(d);
+    di->exhausted = false;
+    WF_CONTAINER_BEGIN(d);
     di->used = DICT(d)->used;
     di->len = DICT(d)->used;
     di->pos = reversed ? atomic_load_explicit(&keys_of(d)->nentries, memory_order_relaxed) - 1 : 0;
+    WF_CONTAINER_END();
     return (WfObject *)di;
 }
 
@@ -72,9 +82,10 @@ static WfObject *make_result(int kind, WfObject *key, WfObject *value) {
     return wf_tuple_pack(2, key, value);
 }
 
-static WfObject *dictiter_next(DictIter *di, int kind) {
+// Dict's lock held.
+static WfObject *dictiter_next_lock_held(DictIter *di, int kind) {
     WfObject *d = di->dict;
-    if (!d) return NULL;
+    if (di->exhausted) return NULL;
     if (di->used != DICT(d)->used) {
         wf_err_set_string(&wf_exc_RuntimeError, "dictionary changed size during iteration");
         di->used = -1;  // sticky
@@ -85,24 +96,33 @@ static WfObject *dictiter_next(DictIter *di, int kind) {
     WfDictEntry *ep = wf_dict_keys_entries(dk);
     wf_ssize i = di->pos;
     WfObject *value = NULL;
-    while (i < n && !(value = atomic_load_explicit(&ep[i].value, memory_order_acquire))) i++;
-    if (i >= n) goto fail;
+    while (i < n && !(value = atomic_load_explicit(&ep[i].value, memory_order_relaxed))) i++;
+    if (i >= n) {
+        di->exhausted = true;
+        return NULL;
+    }
     if (di->len == 0) {
         wf_err_set_string(&wf_exc_RuntimeError, "dictionary keys changed during iteration");
-        goto fail;
+        di->exhausted = true;
+        return NULL;
     }
     di->pos = i + 1;
     di->len--;
     return make_result(kind, ep[i].key, value);
-fail:
-    di->dict = NULL;
-    wf_decref(d);
-    return NULL;
 }
 
-static WfObject *dictreviter_next(DictIter *di, int kind) {
+static WfObject *dictiter_next(DictIter *di, int kind) {
+    WfObject *r;
+    WF_CONTAINER_BEGIN(di->dict);
+    r = dictiter_next_lock_held(di, kind);
+    WF_CONTAINER_END();
+    return r;
+}
+
+// Dict's lock held.
+static WfObject *dictreviter_next_lock_held(DictIter *di, int kind) {
     WfObject *d = di->dict;
-    if (!d) return NULL;
+    if (di->exhausted) return NULL;
     if (di->used != DICT(d)->used) {
         wf_err_set_string(&wf_exc_RuntimeError, "dictionary changed size during iteration");
         di->used = -1;
@@ -114,16 +134,23 @@ static WfObject *dictreviter_next(DictIter *di, int kind) {
     wf_ssize i = di->pos;
     if (i >= n) i = n - 1;
     WfObject *value = NULL;
-    while (i >= 0 && !(value = atomic_load_explicit(&ep[i].value, memory_order_acquire))) i--;
-    if (i < 0) goto fail;
+    while (i >= 0 && !(value = atomic_load_explicit(&ep[i].value, memory_order_relaxed))) i--;
+    if (i < 0) {
+        di->exhausted = true;
+        di->pos = -1;
+        return NULL;
+    }
     di->pos = i - 1;
     di->len--;
     return make_result(kind, ep[i].key, value);
-fail:
-    di->dict = NULL;
-    di->pos = -1;
-    wf_decref(d);
-    return NULL;
+}
+
+static WfObject *dictreviter_next(DictIter *di, int kind) {
+    WfObject *r;
+    WF_CONTAINER_BEGIN(di->dict);
+    r = dictreviter_next_lock_held(di, kind);
+    WF_CONTAINER_END();
+    return r;
 }
 
 static WfObject *keyiter_next(WfObject *o) { return dictiter_next((DictIter *)o, WF_DICT_ITER_KEYS); }
@@ -138,7 +165,9 @@ static WfObject *self_iter(WfObject *o) { return wf_newref(o); }
 static WfObject *dictiter_length_hint(WfObject *o, WfObject *unused) {
     DictIter *di = (DictIter *)o;
     wf_ssize n = 0;
-    if (di->dict && di->used == DICT(di->dict)->used) n = di->len;
+    WF_CONTAINER_BEGIN(di->dict);
+    if (!di->exhausted && di->used == DICT(di->dict)->used) n = di->len;
+    WF_CONTAINER_END();
     return wf_int_from_ssize(n);
 }
 
@@ -195,7 +224,7 @@ static void view_dealloc(WfObject *o) {
 
 static int view_traverse(WfObject *o, WfVisitProc visit, void *arg) { return visit(((DictView *)o)->dict, arg); }
 
-static wf_ssize view_len(WfObject *o) { return DICT(((DictView *)o)->dict)->used; }
+static wf_ssize view_len(WfObject *o) { return wf_dict_size(((DictView *)o)->dict); }
 
 static WfObject *view_iter(WfObject *o) { return wf_dict_views_iter_new(((DictView *)o)->dict, view_kind(o), false); }
 
@@ -366,9 +395,7 @@ static WfObject *items_xor(WfObject *self, WfObject *other) {
     wf_ssize pos = 0;
     WfObject *key, *val2;
     intptr_t hash;
-    while (wf_dict_next_with_hash(d2, &pos, &key, &val2, &hash)) {
-        wf_incref(key);
-        wf_incref(val2);
+    while (wf_dict_next_ref(d2, &pos, &key, &val2, &hash)) {
         WfObject *val1;
         int to_delete = wf_dict_get_item_known_hash(temp, key, hash, &val1);
         if (to_delete > 0) {

@@ -6,7 +6,11 @@
 //   that range (wf_int_from_mpz*/wf_int_from_ssize normalize every result).
 // - bool and int-subclass instances are WfIntObjects whatever their value.
 // - A WfIntObject's mpz is written only while the object is being created;
-//   afterwards it is immutable, so any thread may read it without locking.
+//   afterwards it is immutable, so any thread may read it without locking. It
+//   is never the output of a GMP call (GMP could realloc it): results are
+//   computed in a thread-local scratch register or a temporary mpz and copied
+//   or moved in. Values of at most two limbs live in small_limbs inside the
+//   object (one allocation per result); larger ones own heap limbs.
 // - GMP allocates through mimalloc (wf_int_init installs the memory functions
 //   once, before any other thread exists).
 #include <math.h>
@@ -34,6 +38,33 @@ void wf_int_set_max_str_digits(int n) { atomic_store_explicit(&max_str_digits, n
 // ---------------------------------------------------------------------------
 // Allocation and normalization
 
+// Make o (zeroed by allocation) hold a copy of v, inline when it fits.
+static void set_value(WfIntObject *o, mpz_srcptr v) {
+    int size = v->_mp_size, n = size < 0 ? -size : size;
+    if (n <= 2) {
+        o->small_limbs[0] = n > 0 ? v->_mp_d[0] : 0;
+        o->small_limbs[1] = n > 1 ? v->_mp_d[1] : 0;
+        o->value->_mp_alloc = 2;
+        o->value->_mp_size = size;
+        o->value->_mp_d = o->small_limbs;
+    } else {
+        mpz_init_set(o->value, v);
+    }
+}
+
+// Thread-local registers: initialized lazily by their thread, never shared.
+static _Thread_local __mpz_struct scratch[2];
+static _Thread_local bool scratch_ready[2];
+#define SCRATCH_KEEP_LIMBS 32  // larger registers are handed to the result
+
+mpz_ptr wf_int_scratch(int which) {
+    if (WF_UNLIKELY(!scratch_ready[which])) {
+        mpz_init(&scratch[which]);
+        scratch_ready[which] = true;
+    }
+    return &scratch[which];
+}
+
 int wf_int_check_alloc(double bits) {
     if (bits < 8.0 * 1024 * 1024 * 8) return 0;  // under 8 MiB: not worth probing
     // Probe with twice the size: GMP needs the result plus temporaries.
@@ -49,14 +80,14 @@ int wf_int_check_alloc(double bits) {
 WfObject *wf_int_alloc_big(mpz_srcptr v) {
     WfIntObject *o = (WfIntObject *)wf_object_alloc(&wf_int_type);
     if (!o) return NULL;
-    mpz_init_set(o->value, v);
+    set_value(o, v);
     return (WfObject *)o;
 }
 
 WfObject *wf_int_subtype_new(WfTypeObject *type, mpz_srcptr v) {
     WfIntObject *o = (WfIntObject *)wf_type_generic_alloc(type, 0);
     if (!o) return NULL;
-    mpz_init_set(o->value, v);
+    set_value(o, v);
     return (WfObject *)o;
 }
 
@@ -86,7 +117,32 @@ WfObject *wf_int_from_mpz_take(mpz_t v) {
         mpz_clear(v);
         return NULL;
     }
-    o->value[0] = v[0];  // move: the object now owns the limbs
+    int n = v->_mp_size < 0 ? -v->_mp_size : v->_mp_size;
+    if (n <= 2) {
+        set_value(o, v);
+        mpz_clear(v);
+    } else {
+        o->value[0] = v[0];  // move: the object now owns the limbs
+    }
+    return (WfObject *)o;
+}
+
+WfObject *wf_int_from_scratch(mpz_ptr s) {
+    intptr_t x;
+    if (mpz_small_value(s, &x)) return wf_smallint_new(x);
+    WfIntObject *o = (WfIntObject *)wf_object_alloc(&wf_int_type);
+    if (!o) return NULL;
+    int n = s->_mp_size < 0 ? -s->_mp_size : s->_mp_size;
+    if (n > 2 && s->_mp_alloc > SCRATCH_KEEP_LIMBS) {
+        o->value[0] = s[0];  // hand the grown register over; start a fresh one
+        mpz_init(s);
+    } else {
+        set_value(o, s);
+        if (s->_mp_alloc > SCRATCH_KEEP_LIMBS) {  // grown by a big operation: give the memory back
+            mpz_clear(s);
+            mpz_init(s);
+        }
+    }
     return (WfObject *)o;
 }
 
@@ -98,20 +154,20 @@ WfObject *wf_int_from_mpz(const mpz_t v) {
 
 WfObject *wf_int_from_ssize(wf_ssize v) {
     if (WF_LIKELY(wf_smallint_fits(v))) return wf_smallint_new(v);
-    WfIntObject *o = (WfIntObject *)wf_object_alloc(&wf_int_type);
-    if (!o) return NULL;
-    mpz_init_set_si(o->value, (long)v);
-    return (WfObject *)o;
+    mp_limb_t limb = v < 0 ? (mp_limb_t)0 - (mp_limb_t)v : (mp_limb_t)v;
+    mpz_t z;
+    mpz_roinit_n(z, &limb, v < 0 ? -1 : 1);
+    return wf_int_alloc_big(z);
 }
 
 WfObject *wf_int_from_long_long(long long v) { return wf_int_from_ssize((wf_ssize)v); }
 
 WfObject *wf_int_from_unsigned_long_long(unsigned long long v) {
     if (v <= (unsigned long long)WF_SMALLINT_MAX) return wf_smallint_new((intptr_t)v);
-    WfIntObject *o = (WfIntObject *)wf_object_alloc(&wf_int_type);
-    if (!o) return NULL;
-    mpz_init_set_ui(o->value, (unsigned long)v);
-    return (WfObject *)o;
+    mp_limb_t limb = (mp_limb_t)v;
+    mpz_t z;
+    mpz_roinit_n(z, &limb, 1);
+    return wf_int_alloc_big(z);
 }
 
 WfObject *wf_int_from_size_t(size_t v) { return wf_int_from_unsigned_long_long(v); }
@@ -469,7 +525,8 @@ static WfObject *int_new(WfTypeObject *type, WfObject *const *args, size_t nargs
 // The type
 
 void wf_int_dealloc(WfObject *o) {
-    mpz_clear(((WfIntObject *)o)->value);
+    WfIntObject *io = (WfIntObject *)o;
+    if (io->value->_mp_d != io->small_limbs) mpz_clear(io->value);
     WfTypeObject *t = o->ob_type;
     if (t->tp_free) t->tp_free(o);
     else wf_object_free(o);

@@ -13,7 +13,8 @@
 
 typedef struct {
     WfObject ob_base;
-    mpz_t value;
+    mpz_t value;               // read-only once published; never a GMP output
+    mp_limb_t small_limbs[2];  // value's limbs when |value| < 2**128 (else heap limbs)
 } WfIntObject;
 
 extern WfTypeObject wf_int_type, wf_bool_type;

@@ -2,7 +2,7 @@
 // the unary operations.
 //
 // Invariant: every slot returns an exact int normalized to a tagged word when
-// it fits (wf_int_from_ssize / wf_int_from_mpz_take), whatever the operand
+// it fits (wf_int_from_ssize / wf_int_from_scratch), whatever the operand
 // types (bool, subclasses); operands that are not ints give NotImplemented.
 // Tagged operands are handled without touching memory; operands that fit a
 // machine word use overflow-checked builtins before falling back to GMP.
@@ -36,10 +36,9 @@ WfObject *wf_int_add(WfObject *a, WfObject *b) {
     intptr_t x, y, r;
     if (both_words(a, b, &x, &y) && !__builtin_add_overflow(x, y, &r)) return wf_int_from_ssize(r);
     WfIntView va, vb;
-    mpz_t z;
-    mpz_init(z);
+    mpz_ptr z = wf_int_scratch(0);
     mpz_add(z, wf_int_view(a, &va), wf_int_view(b, &vb));
-    return wf_int_from_mpz_take(z);
+    return wf_int_from_scratch(z);
 }
 
 WfObject *wf_int_subtract(WfObject *a, WfObject *b) {
@@ -49,10 +48,9 @@ WfObject *wf_int_subtract(WfObject *a, WfObject *b) {
     intptr_t x, y, r;
     if (both_words(a, b, &x, &y) && !__builtin_sub_overflow(x, y, &r)) return wf_int_from_ssize(r);
     WfIntView va, vb;
-    mpz_t z;
-    mpz_init(z);
+    mpz_ptr z = wf_int_scratch(0);
     mpz_sub(z, wf_int_view(a, &va), wf_int_view(b, &vb));
-    return wf_int_from_mpz_take(z);
+    return wf_int_from_scratch(z);
 }
 
 WfObject *wf_int_multiply(WfObject *a, WfObject *b) {
@@ -65,10 +63,9 @@ WfObject *wf_int_multiply(WfObject *a, WfObject *b) {
         if (both_words(a, b, &x, &y) && !__builtin_mul_overflow(x, y, &r)) return wf_int_from_ssize(r);
     }
     WfIntView va, vb;
-    mpz_t z;
-    mpz_init(z);
+    mpz_ptr z = wf_int_scratch(0);
     mpz_mul(z, wf_int_view(a, &va), wf_int_view(b, &vb));
-    return wf_int_from_mpz_take(z);
+    return wf_int_from_scratch(z);
 }
 
 // ---------------------------------------------------------------------------
@@ -103,10 +100,9 @@ WfObject *wf_int_floor_divide(WfObject *a, WfObject *b) {
         return wf_int_from_ssize(q);
     }
     WfIntView va, vb;
-    mpz_t z;
-    mpz_init(z);
+    mpz_ptr z = wf_int_scratch(0);
     mpz_fdiv_q(z, wf_int_view(a, &va), wf_int_view(b, &vb));
-    return wf_int_from_mpz_take(z);
+    return wf_int_from_scratch(z);
 }
 
 WfObject *wf_int_remainder(WfObject *a, WfObject *b) {
@@ -118,10 +114,9 @@ WfObject *wf_int_remainder(WfObject *a, WfObject *b) {
         return wf_int_from_ssize(m);
     }
     WfIntView va, vb;
-    mpz_t z;
-    mpz_init(z);
+    mpz_ptr z = wf_int_scratch(0);
     mpz_fdiv_r(z, wf_int_view(a, &va), wf_int_view(b, &vb));
-    return wf_int_from_mpz_take(z);
+    return wf_int_from_scratch(z);
 }
 
 WfObject *wf_int_divmod(WfObject *a, WfObject *b) {
@@ -136,16 +131,11 @@ WfObject *wf_int_divmod(WfObject *a, WfObject *b) {
         om = wf_int_from_ssize(m);
     } else {
         WfIntView va, vb;
-        mpz_t zq, zr;
-        mpz_init(zq);
-        mpz_init(zr);
+        mpz_ptr zq = wf_int_scratch(0), zr = wf_int_scratch(1);
         mpz_fdiv_qr(zq, zr, wf_int_view(a, &va), wf_int_view(b, &vb));
-        oq = wf_int_from_mpz_take(zq);
-        if (!oq) {
-            mpz_clear(zr);
-            return NULL;
-        }
-        om = wf_int_from_mpz_take(zr);
+        oq = wf_int_from_scratch(zq);
+        if (!oq) return NULL;
+        om = wf_int_from_scratch(zr);
     }
     if (!om) {
         wf_decref(oq);
@@ -306,10 +296,9 @@ big:;
     }
     // Refuse results that cannot possibly be allocated (GMP aborts on failure).
     if (wf_int_check_alloc((double)mpz_sizeinbase(za, 2) * (double)e) < 0) return NULL;
-    mpz_t z;
-    mpz_init(z);
+    mpz_ptr z = wf_int_scratch(0);
     mpz_pow_ui(z, za, (unsigned long)e);
-    return wf_int_from_mpz_take(z);
+    return wf_int_from_scratch(z);
 }
 
 // ---------------------------------------------------------------------------
@@ -317,10 +306,9 @@ big:;
 
 WfObject *wf_int_negative(WfObject *a) {
     if (WF_LIKELY(wf_is_smallint(a))) return wf_int_from_ssize(-wf_smallint_value(a));
-    mpz_t z;
-    mpz_init(z);
+    mpz_ptr z = wf_int_scratch(0);
     mpz_neg(z, ((WfIntObject *)a)->value);
-    return wf_int_from_mpz_take(z);
+    return wf_int_from_scratch(z);
 }
 
 WfObject *wf_int_positive(WfObject *a) { return wf_int_exact_copy(a); }

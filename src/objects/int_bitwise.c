@@ -12,10 +12,9 @@
 
 WfObject *wf_int_invert(WfObject *a) {
     if (WF_LIKELY(wf_is_smallint(a))) return wf_smallint_new(~wf_smallint_value(a));  // range is symmetric under ~
-    mpz_t z;
-    mpz_init(z);
+    mpz_ptr z = wf_int_scratch(0);
     mpz_com(z, ((WfIntObject *)a)->value);
-    return wf_int_from_mpz_take(z);
+    return wf_int_from_scratch(z);
 }
 
 // Shift count: >= 0 machine word, or *huge = 1 when it does not fit one.
@@ -50,10 +49,9 @@ WfObject *wf_int_lshift(WfObject *a, WfObject *b) {
     WfIntView va;
     mpz_srcptr za = wf_int_view(a, &va);
     if (wf_int_check_alloc((double)mpz_sizeinbase(za, 2) + (double)s) < 0) return NULL;
-    mpz_t z;
-    mpz_init(z);
+    mpz_ptr z = wf_int_scratch(0);
     mpz_mul_2exp(z, za, (mp_bitcnt_t)s);
-    return wf_int_from_mpz_take(z);
+    return wf_int_from_scratch(z);
 }
 
 WfObject *wf_int_rshift(WfObject *a, WfObject *b) {
@@ -70,20 +68,18 @@ WfObject *wf_int_rshift(WfObject *a, WfObject *b) {
     WfIntView va;
     mpz_srcptr za = wf_int_view(a, &va);
     if (huge) return wf_smallint_new(mpz_sgn(za) < 0 ? -1 : 0);
-    mpz_t z;
-    mpz_init(z);
+    mpz_ptr z = wf_int_scratch(0);
     mpz_fdiv_q_2exp(z, za, (mp_bitcnt_t)s);
-    return wf_int_from_mpz_take(z);
+    return wf_int_from_scratch(z);
 }
 
 typedef void (*MpzBitOp)(mpz_ptr, mpz_srcptr, mpz_srcptr);
 
 static WfObject *bitop_big(WfObject *a, WfObject *b, MpzBitOp op) {
     WfIntView va, vb;
-    mpz_t z;
-    mpz_init(z);
+    mpz_ptr z = wf_int_scratch(0);
     op(z, wf_int_view(a, &va), wf_int_view(b, &vb));
-    return wf_int_from_mpz_take(z);
+    return wf_int_from_scratch(z);
 }
 
 WfObject *wf_int_and(WfObject *a, WfObject *b) {

@@ -7,10 +7,10 @@
 // sys.get_int_max_str_digits() exactly as CPython 3.11 does.
 #include <stdio.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "objects/int_internal.h"
 #include "objects/str.h"
+#include "objects/str_unicode.h"
 #include "runtime/error.h"
 
 // ---------------------------------------------------------------------------
@@ -139,21 +139,6 @@ WfObject *wf_int_invalid_literal(int base, WfObject *orig) {
     return NULL;
 }
 
-// Python's str.isspace() for non-ASCII code points.
-static int is_unicode_space(uint32_t c) {
-    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-           c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
-}
-
-// Decimal value of a Unicode Nd code point: Nd characters come in contiguous
-// runs of ten starting at a zero (a Unicode stability guarantee).
-static int unicode_decimal(uint32_t c) {
-    if (utf8proc_category((utf8proc_int32_t)c) != UTF8PROC_CATEGORY_ND) return -1;
-    int n = 0;
-    while (c - n - 1 > 0 && utf8proc_category((utf8proc_int32_t)(c - n - 1)) == UTF8PROC_CATEGORY_ND) n++;
-    return n % 10;
-}
-
 char *wf_number_str_to_ascii(WfObject *s, wf_ssize *len) {
     wf_ssize n = wf_str_length(s);
     int kind = wf_str_kind(s);
@@ -168,10 +153,10 @@ char *wf_number_str_to_ascii(WfObject *s, wf_ssize *len) {
         uint32_t c = wf_str_read(kind, data, i);
         if (c < 128) {
             out[i] = (char)c;
-        } else if (is_unicode_space(c)) {
+        } else if (wf_unicode_isspace(c)) {
             out[i] = ' ';
         } else {
-            int d = unicode_decimal(c);
+            int d = wf_unicode_decimal(c);
             if (d < 0) {
                 out[i++] = '?';
                 break;

@@ -20,14 +20,17 @@ WF_INLINE mpz_srcptr wf_int_view(WfObject *o, WfIntView *v) {
     if (wf_is_smallint(o)) {
         intptr_t x = wf_smallint_value(o);
         v->limb = x < 0 ? (mp_limb_t)0 - (mp_limb_t)x : (mp_limb_t)x;
-        mpz_roinit_n(v->z, &v->limb, x < 0 ? -1 : (x > 0 ? 1 : 0));
+        // What mpz_roinit_n does, without the call.
+        v->z->_mp_alloc = 0;
+        v->z->_mp_size = x < 0 ? -1 : (x > 0 ? 1 : 0);
+        v->z->_mp_d = &v->limb;
         return v->z;
     }
     return ((WfIntObject *)o)->value;
 }
 
-// Value of an int that is known to fit a machine word (smallint or a big int
-// whose mpz fits a long). *ok = 0 if it does not fit.
+// The value of any int as a machine word when it fits one (*ok = 1), else
+// *ok = 0. No calls: this runs on every operation with a heap operand.
 WF_INLINE intptr_t wf_int_small_value(WfObject *o, int *ok) {
     if (wf_is_smallint(o)) { *ok = 1; return wf_smallint_value(o); }
     mpz_srcptr z = ((WfIntObject *)o)->value;
@@ -44,6 +47,16 @@ WF_INLINE intptr_t wf_int_small_value(WfObject *o, int *ok) {
 // (**, <<) first check that a result of `bits` bits can be allocated: 0 ok,
 // -1 with MemoryError set.
 int wf_int_check_alloc(double bits);
+
+// Per-thread result registers (0 and 1) for GMP operations, so that an
+// operation allocates only its result object: compute into a register, then
+// wf_int_from_scratch. A register is initialized and owned by its thread; it
+// must not be live across anything that could run another int operation on
+// this thread. Registers grown past a few limbs are handed to the result
+// (see wf_int_from_scratch), so at most a few hundred bytes stay per thread.
+mpz_ptr wf_int_scratch(int which);
+// The normalized int of a scratch register's value; the register stays usable.
+WfObject *wf_int_from_scratch(mpz_ptr s);
 
 // A heap WfIntObject of exact type int holding a copy of v (no normalization).
 WfObject *wf_int_alloc_big(mpz_srcptr v);

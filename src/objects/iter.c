@@ -2,14 +2,25 @@
 // over __getitem__), the callable iterator (iter(f, sentinel)) and the
 // builtin iterator types enumerate, zip, map, filter and reversed.
 //
-// Invariants: an iterator's next function is one function that updates its
-// state in one place (a per-object critical section can wrap it); once
-// exhausted an iterator drops its references (NULL fields) and stays
-// exhausted. Errors other than exhaustion propagate and leave the iterator
-// usable, as in CPython.
+// Invariants:
+// - An iterator keeps the objects it was built from (inner iterators,
+//   sequence, function, sentinel) until it is deallocated: dropping them at
+//   exhaustion could free them under another thread's concurrent next().
+//   Once exhausted it stays exhausted (an atomic flag; CPython's zip and map
+//   would call their inputs again).
+// - Shared between threads they never crash, and their state updates are
+//   atomic: positions (sequence iterator, reversed, enumerate's count) are
+//   claimed with a CAS, so each position or count goes to one caller.
+//   zip and map over several inputs fetch one round of items inside the
+//   iterator's critical section, so a tuple never mixes rounds; the mapped
+//   function, filter's predicate and the inner next() of single-input
+//   iterators run without any lock of the iterator.
+// - Errors other than exhaustion propagate and leave the iterator usable, as
+//   in CPython.
 #include "objects/iter.h"
 
 #include "objects/arg.h"
+#include "objects/containers.h"
 #include "objects/dict.h"
 #include "objects/genericalias.h"
 #include "objects/identifiers.h"
@@ -17,6 +28,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "runtime/critical_section.h"
 #include "runtime/error.h"
 
 static WfObject *self_iter(WfObject *o) { return wf_newref(o); }
@@ -37,6 +49,37 @@ static int visit_field(WfObject *o, WfVisitProc visit, void *arg) {
     return o && !wf_is_smallint(o) ? visit(o, arg) : 0;
 }
 
+// Exhaustion flags. Relaxed: a flag only short-cuts later calls; the inner
+// objects it guards stay valid until dealloc.
+static bool is_exhausted(_Atomic(int) *flag) { return atomic_load_explicit(flag, memory_order_relaxed) != 0; }
+static void set_exhausted(_Atomic(int) *flag) { atomic_store_explicit(flag, 1, memory_order_relaxed); }
+
+// Claim the position *index (then *index += step) unless it is `stop` or the
+// iterator is exhausted (index < 0 for reversed). Relaxed: the CAS only
+// hands out positions. Returns false when there is none to claim.
+static bool claim_index(_Atomic(wf_ssize) *index, wf_ssize step, wf_ssize *claimed) {
+    wf_ssize i = atomic_load_explicit(index, memory_order_relaxed);
+    if (!wf_containers_need_lock()) {
+        // Single-threaded: a plain update (containers.h, container sections).
+        if (i < 0) return false;
+        atomic_store_explicit(index, i + step, memory_order_relaxed);
+        *claimed = i;
+        return true;
+    }
+    do {
+        if (i < 0) return false;
+    } while (!atomic_compare_exchange_weak_explicit(index, &i, i + step, memory_order_relaxed, memory_order_relaxed));
+    *claimed = i;
+    return true;
+}
+
+// Give a claimed position back after an error (when nobody claimed the next
+// one meanwhile), so a retry sees the same item, as in CPython.
+static void unclaim_index(_Atomic(wf_ssize) *index, wf_ssize claimed, wf_ssize step) {
+    wf_ssize expected = claimed + step;
+    atomic_compare_exchange_strong_explicit(index, &expected, claimed, memory_order_relaxed, memory_order_relaxed);
+}
+
 // Exhaustion of a __getitem__ sequence: IndexError or StopIteration.
 static bool clear_if_exhausted(void) {
     if (wf_err_matches(&wf_exc_IndexError) || wf_err_matches(&wf_exc_StopIteration)) {
@@ -51,14 +94,14 @@ static bool clear_if_exhausted(void) {
 
 typedef struct {
     WfObject ob_base;
-    wf_ssize index;
-    WfObject *seq;  // NULL when exhausted
+    _Atomic(wf_ssize) index;  // next position; -1 once exhausted
+    WfObject *seq;
 } SeqIter;
 
 WfObject *wf_seq_iter_new(WfObject *seq) {
     SeqIter *it = (SeqIter *)wf_object_alloc(&wf_seq_iter_type);
     if (!it) return NULL;
-    it->index = 0;
+    atomic_store_explicit(&it->index, 0, memory_order_relaxed);
     it->seq = wf_newref(seq);
     return (WfObject *)it;
 }
@@ -74,30 +117,25 @@ static int seq_iter_traverse(WfObject *o, WfVisitProc visit, void *arg) {
 
 static WfObject *seq_iter_next(WfObject *o) {
     SeqIter *it = (SeqIter *)o;
-    WfObject *seq = it->seq;
-    if (!seq) return NULL;
-    if (it->index == INTPTR_MAX) {
+    wf_ssize i;
+    if (atomic_load_explicit(&it->index, memory_order_relaxed) == INTPTR_MAX) {
         wf_err_set_string(&wf_exc_OverflowError, "iter index too large");
         return NULL;
     }
-    WfObject *idx = wf_int_from_ssize(it->index);
-    if (!idx) return NULL;
-    WfObject *result = wf_object_getitem(seq, idx);
-    wf_decref(idx);
-    if (result) {
-        it->index++;
-        return result;
-    }
-    if (clear_if_exhausted()) {
-        it->seq = NULL;
-        wf_decref(seq);
-    }
+    if (!claim_index(&it->index, 1, &i)) return NULL;
+    WfObject *idx = wf_int_from_ssize(i);
+    WfObject *result = idx ? wf_object_getitem(it->seq, idx) : NULL;
+    wf_xdecref(idx);
+    if (result) return result;
+    if (clear_if_exhausted()) atomic_store_explicit(&it->index, -1, memory_order_relaxed);  // for good
+    else unclaim_index(&it->index, i, 1);
     return NULL;
 }
 
 static WfObject *seq_iter_length_hint(WfObject *o, WfObject *unused) {
     SeqIter *it = (SeqIter *)o;
-    if (it->seq) {
+    wf_ssize index = atomic_load_explicit(&it->index, memory_order_relaxed);
+    if (index >= 0) {
         WfTypeObject *t = wf_type_of(it->seq);
         if (t->tp_len) {
             wf_ssize n = wf_object_len(it->seq);
@@ -106,7 +144,7 @@ static WfObject *seq_iter_length_hint(WfObject *o, WfObject *unused) {
                 wf_err_clear();
                 return wf_newref(wf_NotImplemented);
             }
-            n -= it->index;
+            n -= index;
             return wf_int_from_ssize(n < 0 ? 0 : n);
         }
         return wf_newref(wf_NotImplemented);
@@ -137,8 +175,9 @@ WfTypeObject wf_seq_iter_type = {
 
 typedef struct {
     WfObject ob_base;
-    WfObject *callable;  // NULL when exhausted
+    WfObject *callable;
     WfObject *sentinel;
+    _Atomic(int) exhausted;
 } CallIter;
 
 WfObject *wf_callable_iter_new(WfObject *callable, WfObject *sentinel) {
@@ -146,6 +185,7 @@ WfObject *wf_callable_iter_new(WfObject *callable, WfObject *sentinel) {
     if (!it) return NULL;
     it->callable = wf_newref(callable);
     it->sentinel = wf_newref(sentinel);
+    atomic_store_explicit(&it->exhausted, 0, memory_order_relaxed);
     return (WfObject *)it;
 }
 
@@ -162,32 +202,22 @@ static int call_iter_traverse(WfObject *o, WfVisitProc visit, void *arg) {
     return r ? r : visit_field(it->sentinel, visit, arg);
 }
 
-static void call_iter_exhaust(CallIter *it) {
-    WfObject *c = it->callable, *s = it->sentinel;
-    it->callable = NULL;
-    it->sentinel = NULL;
-    wf_xdecref(c);
-    wf_xdecref(s);
-}
-
 static WfObject *call_iter_next(WfObject *o) {
     CallIter *it = (CallIter *)o;
-    if (!it->callable) return NULL;
-    WfObject *callable = wf_newref(it->callable);
-    WfObject *result = wf_object_call_noargs(callable);
-    wf_decref(callable);
+    if (is_exhausted(&it->exhausted)) return NULL;
+    WfObject *result = wf_object_call_noargs(it->callable);
     if (!result) {
         if (wf_err_matches(&wf_exc_StopIteration)) {
             wf_err_clear();
-            call_iter_exhaust(it);
+            set_exhausted(&it->exhausted);
         }
         return NULL;
     }
-    if (!it->sentinel) return result;  // exhausted by a reentrant call
+    if (is_exhausted(&it->exhausted)) return result;  // exhausted by a reentrant or concurrent call
     int ok = wf_object_richcompare_bool(it->sentinel, result, WF_EQ);
     if (ok == 0) return result;
     wf_decref(result);
-    if (ok > 0) call_iter_exhaust(it);
+    if (ok > 0) set_exhausted(&it->exhausted);
     return NULL;
 }
 
@@ -207,9 +237,10 @@ WfTypeObject wf_callable_iter_type = {
 
 typedef struct {
     WfObject ob_base;
-    wf_ssize index;       // next index while it fits
-    WfObject *it;         // NULL when exhausted
-    WfObject *longindex;  // next index once past INTPTR_MAX, else NULL
+    _Atomic(wf_ssize) index;  // next count while it fits; INTPTR_MAX: use longindex
+    WfObject *it;
+    WfObject *longindex;      // next count once past INTPTR_MAX (under the critical section), else NULL
+    _Atomic(int) exhausted;
 } EnumObject;
 
 static WfObject *enumerate_new(WfTypeObject *type, WfObject *const *args, size_t nargs, WfObject *kwnames) {
@@ -241,9 +272,10 @@ static WfObject *enumerate_new(WfTypeObject *type, WfObject *const *args, size_t
         wf_xdecref(longindex);
         return NULL;
     }
-    en->index = index;
+    atomic_store_explicit(&en->index, longindex ? INTPTR_MAX : index, memory_order_relaxed);
     en->it = it;
     en->longindex = longindex;
+    atomic_store_explicit(&en->exhausted, 0, memory_order_relaxed);
     return (WfObject *)en;
 }
 
@@ -260,35 +292,55 @@ static int enumerate_traverse(WfObject *o, WfVisitProc visit, void *arg) {
     return r ? r : visit_field(en->longindex, visit, arg);
 }
 
+// The count past INTPTR_MAX (int objects): under the iterator's lock. Int
+// arithmetic runs no Python code.
+static WfObject *enumerate_long_count(EnumObject *en) {
+    WfObject *idx = NULL;
+    WF_CONTAINER_BEGIN(en);
+    if (!en->longindex) en->longindex = wf_int_from_ssize(INTPTR_MAX);
+    if (en->longindex) {
+        WfObject *next = wf_number_add(en->longindex, wf_smallint_new(1));
+        if (next) {
+            idx = en->longindex;
+            en->longindex = next;
+        }
+    }
+    WF_CONTAINER_END();
+    return idx;
+}
+
 static WfObject *enumerate_next(WfObject *o) {
     EnumObject *en = (EnumObject *)o;
-    WfObject *it = en->it;
-    if (!it) return NULL;
-    WfObject *item = wf_iter_next(it);
+    if (is_exhausted(&en->exhausted)) return NULL;
+    // The inner next() runs without any lock of ours.
+    WfObject *item = wf_iter_next(en->it);
     if (!item) {
-        if (!wf_err_occurred()) {
-            en->it = NULL;
-            wf_decref(it);
-        }
+        if (!wf_err_occurred()) set_exhausted(&en->exhausted);
         return NULL;
     }
+    // Take the count after the item, so counts are handed out in order.
     WfObject *idx;
-    if (!en->longindex && en->index == INTPTR_MAX) en->longindex = wf_int_from_ssize(INTPTR_MAX);
-    if (en->longindex) {
-        idx = en->longindex;
-        WfObject *next = wf_number_add(idx, wf_smallint_new(1));
-        if (!next) {
-            wf_decref(item);
-            return NULL;
+    wf_ssize i = atomic_load_explicit(&en->index, memory_order_relaxed);
+    bool atomic = wf_containers_need_lock();  // else single-threaded: plain
+    for (;;) {
+        if (i == INTPTR_MAX) {
+            idx = enumerate_long_count(en);
+            break;
         }
-        en->longindex = next;
-    } else {
-        idx = wf_int_from_ssize(en->index);
-        if (!idx) {
-            wf_decref(item);
-            return NULL;
+        if (!atomic) {
+            atomic_store_explicit(&en->index, i + 1, memory_order_relaxed);
+            idx = wf_int_from_ssize(i);
+            break;
         }
-        en->index++;
+        // relaxed: the CAS only hands out counts.
+        if (atomic_compare_exchange_weak_explicit(&en->index, &i, i + 1, memory_order_relaxed, memory_order_relaxed)) {
+            idx = wf_int_from_ssize(i);
+            break;
+        }
+    }
+    if (!idx) {
+        wf_decref(item);
+        return NULL;
     }
     WfObject *res = wf_tuple_new(2);
     if (!res) {
@@ -331,8 +383,9 @@ WfTypeObject wf_enumerate_type = {
 
 typedef struct {
     WfObject ob_base;
-    WfObject *iters;  // tuple of iterators; NULL when exhausted
+    WfObject *iters;  // tuple of iterators
     int strict;
+    _Atomic(int) exhausted;
 } ZipObject;
 
 static WfObject *zip_new(WfTypeObject *type, WfObject *const *args, size_t nargs, WfObject *kwnames) {
@@ -365,6 +418,7 @@ static WfObject *zip_new(WfTypeObject *type, WfObject *const *args, size_t nargs
     }
     z->iters = iters;
     z->strict = strict;
+    atomic_store_explicit(&z->exhausted, 0, memory_order_relaxed);
     return (WfObject *)z;
 }
 
@@ -377,11 +431,7 @@ static int zip_traverse(WfObject *o, WfVisitProc visit, void *arg) {
     return visit_field(((ZipObject *)o)->iters, visit, arg);
 }
 
-static void zip_exhaust(ZipObject *z) {
-    WfObject *iters = z->iters;
-    z->iters = NULL;
-    wf_xdecref(iters);
-}
+static void zip_exhaust(ZipObject *z) { set_exhausted(&z->exhausted); }
 
 // After iterator i ran out in strict mode: raise if the others disagree.
 static WfObject *zip_strict_check(ZipObject *z, WfObject *iters, wf_ssize i) {
@@ -406,29 +456,42 @@ static WfObject *zip_strict_check(ZipObject *z, WfObject *iters, wf_ssize i) {
     return NULL;
 }
 
-static WfObject *zip_next(WfObject *o) {
-    ZipObject *z = (ZipObject *)o;
+// One round: an item from each input (several inputs: inside the zip's
+// critical section, so concurrent callers never mix rounds).
+static WfObject *zip_round(ZipObject *z, WfObject *result) {
+    wf_containers_before_callout();  // the inputs' next() may be Python code
     WfObject *iters = z->iters;
-    if (!iters) return NULL;
     wf_ssize n = wf_tuple_size(iters);
-    if (n == 0) return NULL;
-    WfObject *result = wf_tuple_new(n);
-    if (!result) return NULL;
-    wf_incref(iters);
+    if (is_exhausted(&z->exhausted)) return NULL;
     for (wf_ssize i = 0; i < n; i++) {
         WfObject *item = wf_iter_next(wf_tuple_items(iters)[i]);
         if (!item) {
-            wf_decref(result);
-            WfObject *r = NULL;
-            if (z->strict) r = zip_strict_check(z, iters, i);
+            if (z->strict) zip_strict_check(z, iters, i);
             else if (!wf_err_occurred()) zip_exhaust(z);
-            wf_decref(iters);
-            return r;
+            return NULL;
         }
         wf_tuple_set_take(result, i, item);
     }
-    wf_decref(iters);
     return result;
+}
+
+static WfObject *zip_next(WfObject *o) {
+    ZipObject *z = (ZipObject *)o;
+    if (is_exhausted(&z->exhausted)) return NULL;
+    wf_ssize n = wf_tuple_size(z->iters);
+    if (n == 0) return NULL;
+    WfObject *result = wf_tuple_new(n);
+    if (!result) return NULL;
+    WfObject *r;
+    if (n == 1) {
+        r = zip_round(z, result);
+    } else {
+        WF_CONTAINER_BEGIN(o);
+        r = zip_round(z, result);
+        WF_CONTAINER_END();
+    }
+    if (!r) wf_decref(result);  // a partly filled tuple: its dealloc skips NULLs
+    return r;
 }
 
 WfTypeObject wf_zip_type = {
@@ -457,8 +520,9 @@ WfTypeObject wf_zip_type = {
 
 typedef struct {
     WfObject ob_base;
-    WfObject *iters;  // tuple of iterators; NULL when exhausted
+    WfObject *iters;  // tuple of iterators
     WfObject *func;
+    _Atomic(int) exhausted;
 } MapObject;
 
 static WfObject *map_new(WfTypeObject *type, WfObject *const *args, size_t nargs, WfObject *kwnames) {
@@ -484,6 +548,7 @@ static WfObject *map_new(WfTypeObject *type, WfObject *const *args, size_t nargs
     }
     m->iters = iters;
     m->func = wf_newref(args[0]);
+    atomic_store_explicit(&m->exhausted, 0, memory_order_relaxed);
     return (WfObject *)m;
 }
 
@@ -500,41 +565,45 @@ static int map_traverse(WfObject *o, WfVisitProc visit, void *arg) {
     return r ? r : visit_field(m->func, visit, arg);
 }
 
+// One round of arguments into stack: how many were fetched (n when all).
+static wf_ssize map_round(MapObject *m, WfObject **stack, wf_ssize n) {
+    wf_containers_before_callout();  // the inputs' next() may be Python code
+    if (is_exhausted(&m->exhausted)) return 0;
+    wf_ssize got = 0;
+    for (; got < n; got++) {
+        WfObject *item = wf_iter_next(wf_tuple_items(m->iters)[got]);
+        if (!item) {
+            if (!wf_err_occurred()) set_exhausted(&m->exhausted);
+            break;
+        }
+        stack[got] = item;
+    }
+    return got;
+}
+
 static WfObject *map_next(WfObject *o) {
     MapObject *m = (MapObject *)o;
-    WfObject *iters = m->iters;
-    if (!iters) return NULL;
-    wf_ssize n = wf_tuple_size(iters);
+    if (is_exhausted(&m->exhausted)) return NULL;
+    wf_ssize n = wf_tuple_size(m->iters);
     WfObject *small[8];
     WfObject **stack = small;
     if (n > 8) {
         stack = wf_mem_malloc((size_t)n * sizeof(WfObject *));
         if (!stack) return wf_err_no_memory();
     }
-    wf_incref(iters);
-    WfObject *func = wf_newref(m->func);
-    WfObject *result = NULL;
-    wf_ssize got = 0;
-    for (; got < n; got++) {
-        WfObject *item = wf_iter_next(wf_tuple_items(iters)[got]);
-        if (!item) {
-            if (!wf_err_occurred() && m->iters == iters) {
-                m->iters = NULL;
-                wf_decref(iters);
-                WfObject *f = m->func;
-                m->func = NULL;
-                wf_decref(f);
-            }
-            goto done;
-        }
-        stack[got] = item;
+    wf_ssize got;
+    if (n == 1) {
+        got = map_round(m, stack, n);
+    } else {
+        // Several inputs: fetch the round under the lock (never mixed).
+        WF_CONTAINER_BEGIN(o);
+        got = map_round(m, stack, n);
+        WF_CONTAINER_END();
     }
-    result = wf_object_call(func, stack, (size_t)n, NULL);
-done:
+    // The function runs without the lock.
+    WfObject *result = got == n ? wf_object_call(m->func, stack, (size_t)n, NULL) : NULL;
     for (wf_ssize i = 0; i < got; i++) wf_decref(stack[i]);
     if (stack != small) wf_mem_free(stack);
-    wf_decref(func);
-    wf_decref(iters);
     return result;
 }
 
@@ -559,7 +628,8 @@ WfTypeObject wf_map_type = {
 typedef struct {
     WfObject ob_base;
     WfObject *func;  // None or bool: truthiness of the item
-    WfObject *it;    // NULL when exhausted
+    WfObject *it;
+    _Atomic(int) exhausted;
 } FilterObject;
 
 static WfObject *filter_new(WfTypeObject *type, WfObject *const *args, size_t nargs, WfObject *kwnames) {
@@ -574,6 +644,7 @@ static WfObject *filter_new(WfTypeObject *type, WfObject *const *args, size_t na
     }
     f->func = wf_newref(args[0]);
     f->it = it;
+    atomic_store_explicit(&f->exhausted, 0, memory_order_relaxed);
     return (WfObject *)f;
 }
 
@@ -592,18 +663,14 @@ static int filter_traverse(WfObject *o, WfVisitProc visit, void *arg) {
 
 static WfObject *filter_next(WfObject *o) {
     FilterObject *f = (FilterObject *)o;
-    if (!f->it) return NULL;
-    WfObject *it = wf_newref(f->it);
-    WfObject *func = wf_newref(f->func);
+    if (is_exhausted(&f->exhausted)) return NULL;
+    WfObject *it = f->it, *func = f->func;  // kept alive by f until dealloc
     bool checktrue = func == wf_None || func == (WfObject *)&wf_bool_type;
     WfObject *result = NULL;
     for (;;) {
         WfObject *item = wf_iter_next(it);
         if (!item) {
-            if (!wf_err_occurred() && f->it == it) {
-                f->it = NULL;
-                wf_decref(it);
-            }
+            if (!wf_err_occurred()) set_exhausted(&f->exhausted);
             break;
         }
         int ok;
@@ -625,8 +692,6 @@ static WfObject *filter_next(WfObject *o) {
         wf_decref(item);
         if (ok < 0) break;
     }
-    wf_decref(it);
-    wf_decref(func);
     return result;
 }
 
@@ -650,8 +715,8 @@ WfTypeObject wf_filter_type = {
 
 typedef struct {
     WfObject ob_base;
-    wf_ssize index;
-    WfObject *seq;  // NULL when exhausted
+    _Atomic(wf_ssize) index;  // next position (counting down); -1 once exhausted
+    WfObject *seq;
 } ReversedObject;
 
 static WfObject *reversed_new(WfTypeObject *type, WfObject *const *args, size_t nargs, WfObject *kwnames) {
@@ -686,7 +751,7 @@ static WfObject *reversed_new(WfTypeObject *type, WfObject *const *args, size_t 
     if (n < 0) return NULL;
     ReversedObject *ro = (ReversedObject *)alloc_iter(type, &wf_reversed_type);
     if (!ro) return NULL;
-    ro->index = n - 1;
+    atomic_store_explicit(&ro->index, n - 1, memory_order_relaxed);
     ro->seq = wf_newref(seq);
     return (WfObject *)ro;
 }
@@ -702,31 +767,24 @@ static int reversed_traverse(WfObject *o, WfVisitProc visit, void *arg) {
 
 static WfObject *reversed_next(WfObject *o) {
     ReversedObject *ro = (ReversedObject *)o;
-    WfObject *seq = ro->seq;
-    if (!seq) return NULL;
-    if (ro->index >= 0) {
-        WfObject *idx = wf_int_from_ssize(ro->index);
-        if (!idx) return NULL;
-        WfObject *item = wf_object_getitem(seq, idx);
-        wf_decref(idx);
-        if (item) {
-            ro->index--;
-            return item;
-        }
-        if (!clear_if_exhausted()) return NULL;
-    }
-    ro->index = -1;
-    ro->seq = NULL;
-    wf_decref(seq);
+    wf_ssize i;
+    if (!claim_index(&ro->index, -1, &i)) return NULL;
+    WfObject *idx = wf_int_from_ssize(i);
+    WfObject *item = idx ? wf_object_getitem(ro->seq, idx) : NULL;
+    wf_xdecref(idx);
+    if (item) return item;
+    if (clear_if_exhausted()) atomic_store_explicit(&ro->index, -1, memory_order_relaxed);  // for good
+    else unclaim_index(&ro->index, i, -1);
     return NULL;
 }
 
 static WfObject *reversed_length_hint(WfObject *o, WfObject *unused) {
     ReversedObject *ro = (ReversedObject *)o;
-    if (!ro->seq) return wf_smallint_new(0);
+    wf_ssize index = atomic_load_explicit(&ro->index, memory_order_relaxed);
+    if (index < 0) return wf_smallint_new(0);
     wf_ssize n = wf_object_len(ro->seq);
     if (n < 0) return NULL;
-    wf_ssize position = ro->index + 1;
+    wf_ssize position = index + 1;
     return wf_int_from_ssize(n < position ? 0 : position);
 }
 

@@ -1,9 +1,11 @@
 // iter.h — generic iterator types: the sequence iterator (iter() over
 // __getitem__), the callable iterator (iter(f, sentinel)), and the builtin
 // iterator types enumerate, zip, map, filter, reversed.
-// Invariant: an exhausted iterator drops its references and stays exhausted.
-// Shared between threads, these iterators never crash (their state is updated
-// under the iterator's critical section).
+// Invariant: an exhausted iterator stays exhausted; it keeps its references
+// until deallocated (so a concurrent next() never uses a freed input).
+// Shared between threads, these iterators never crash: positions and counts
+// are claimed atomically, and multi-input zip/map fetch each round under the
+// iterator's critical section (see iter.c).
 #ifndef WF_ITER_H
 #define WF_ITER_H
 

@@ -1,14 +1,19 @@
 // list.h — list: a mutable array of references.
 //
-// Invariants:
+// Invariants (details in list.c):
 // - ob_item is NULL (empty, no storage) or points at the `items` of a
-//   WfListArray whose `allocated` >= ob_size. Storage is never resized in
-//   place: growing allocates a new array, copies, publishes it with a release
-//   store, and frees the old one through QSBR (so a lock-free reader that loaded
-//   the old pointer can still read it).
-// - All mutation happens inside the list's critical section (its ob_mutex).
-//   Readers of one item (lst[i], len) need no lock: load ob_item (acquire),
-//   bounds-check against its array's `allocated`, load the item, try-incref.
+//   WfListArray whose `allocated` >= ob_size; slots past ob_size are NULL.
+//   Storage is never resized in place nor installed twice: growing allocates
+//   a new array, copies, publishes it with a release store, and frees the old
+//   one through QSBR (so a lock-free reader that loaded the old pointer can
+//   still read it).
+// - All mutation happens inside the list's critical section (its ob_mutex),
+//   with atomic stores into installed storage. Readers of one item (lst[i],
+//   len) need no lock: load ob_item (acquire), bounds-check against its
+//   array's `allocated`, load the item, try-incref, re-check slot and ob_item.
+// - wf_list_get_borrow_unsafe / wf_list_set_take_unsafe touch the array
+//   directly: only for a list no other thread can reach yet (being built) or
+//   while holding its critical section.
 #ifndef WF_LIST_H
 #define WF_LIST_H
 
@@ -30,7 +35,8 @@ WF_INLINE bool wf_list_check(WfObject *o) {
     return !wf_is_smallint(o) && wf_type_has_flag(o->ob_type, WF_TPFLAGS_LIST_SUBCLASS);
 }
 WF_INLINE bool wf_list_check_exact(WfObject *o) { return !wf_is_smallint(o) && o->ob_type == &wf_list_type; }
-WF_INLINE wf_ssize wf_list_size(WfObject *l) { return ((WfVarObject *)l)->ob_size; }
+// Relaxed atomic load: the size may change concurrently (a snapshot).
+WF_INLINE wf_ssize wf_list_size(WfObject *l) { return __atomic_load_n(&((WfVarObject *)l)->ob_size, __ATOMIC_RELAXED); }
 // Borrowed item without bounds check; only for code holding the list (its owner
 // thread or its critical section).
 WF_INLINE WfObject *wf_list_get_borrow_unsafe(WfObject *l, wf_ssize i) { return ((WfListObject *)l)->ob_item[i]; }

@@ -9,11 +9,13 @@
 #include "objects/range.h"
 
 #include "objects/arg.h"
+#include "objects/containers.h"
 #include "objects/identifiers.h"
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "runtime/critical_section.h"
 #include "runtime/error.h"
 
 #define RANGE(o) ((WfRangeObject *)(o))
@@ -294,9 +296,14 @@ static WfNumberMethods range_as_number = {
 // ---------------------------------------------------------------------------
 // Iterators
 
+// The fast iterator's state is one atomic counter of values handed out, so a
+// shared iterator yields each value once with a single CAS per value; the
+// long iterator (values beyond 64 bits) updates its objects inside its own
+// critical section.
 typedef struct {
     WfObject ob_base;
-    long start, step, len;  // next value is start; len values remain
+    long start, step, len;         // immutable: the values are start + k*step, k < len
+    _Atomic(long) index;           // values handed out so far
 } RangeIter;
 
 typedef struct {
@@ -310,6 +317,7 @@ static WfObject *fast_range_iter(long start, long step, long len) {
     it->start = start;
     it->step = step;
     it->len = len;
+    atomic_store_explicit(&it->index, 0, memory_order_relaxed);
     return (WfObject *)it;
 }
 
@@ -371,16 +379,28 @@ static WfObject *range_reversed(WfObject *o, WfObject *unused) {
 
 static WfObject *range_iter_next(WfObject *o) {
     RangeIter *it = (RangeIter *)o;
-    if (it->len <= 0) return NULL;
-    long v = it->start;
-    it->start = (long)((unsigned long)v + (unsigned long)it->step);
-    it->len--;
+    // relaxed: the CAS only hands out positions; the rest is immutable.
+    long k = atomic_load_explicit(&it->index, memory_order_relaxed);
+    if (!wf_containers_need_lock()) {
+        // Single-threaded: a plain update (containers.h, container sections).
+        if (k >= it->len) return NULL;
+        atomic_store_explicit(&it->index, k + 1, memory_order_relaxed);
+    } else {
+        do {
+            if (k >= it->len) return NULL;
+        } while (!atomic_compare_exchange_weak_explicit(&it->index, &k, k + 1, memory_order_relaxed,
+                                                        memory_order_relaxed));
+    }
+    // fits_long checked that every value (and one step past) fits a long.
+    long v = (long)((unsigned long)it->start + (unsigned long)k * (unsigned long)it->step);
     if (wf_smallint_fits(v)) return wf_smallint_new(v);
     return wf_int_from_long_long(v);
 }
 
 static WfObject *range_iter_length_hint(WfObject *o, WfObject *unused) {
-    return wf_int_from_long_long(((RangeIter *)o)->len);
+    RangeIter *it = (RangeIter *)o;
+    long left = it->len - atomic_load_explicit(&it->index, memory_order_relaxed);
+    return wf_int_from_long_long(left > 0 ? left : 0);
 }
 
 static void long_range_iter_dealloc(WfObject *o) {
@@ -391,8 +411,8 @@ static void long_range_iter_dealloc(WfObject *o) {
     wf_object_free(o);
 }
 
-static WfObject *long_range_iter_next(WfObject *o) {
-    LongRangeIter *it = (LongRangeIter *)o;
+// Iterator's lock held. Int arithmetic on ints calls no Python code.
+static WfObject *long_range_iter_next_lock_held(LongRangeIter *it, WfObject **dead) {
     if (wf_int_sign(it->len) <= 0) return NULL;
     WfObject *nstart = wf_number_add(it->start, it->step);
     if (!nstart) return NULL;
@@ -403,13 +423,26 @@ static WfObject *long_range_iter_next(WfObject *o) {
     }
     WfObject *result = it->start;
     it->start = nstart;
-    wf_decref(it->len);
+    *dead = it->len;
     it->len = nlen;
     return result;
 }
 
+static WfObject *long_range_iter_next(WfObject *o) {
+    WfObject *r, *dead = NULL;
+    WF_CONTAINER_BEGIN(o);
+    r = long_range_iter_next_lock_held((LongRangeIter *)o, &dead);
+    WF_CONTAINER_END();
+    wf_xdecref(dead);
+    return r;
+}
+
 static WfObject *long_range_iter_length_hint(WfObject *o, WfObject *unused) {
-    return wf_newref(((LongRangeIter *)o)->len);
+    WfObject *r;
+    WF_CONTAINER_BEGIN(o);
+    r = wf_newref(((LongRangeIter *)o)->len);
+    WF_CONTAINER_END();
+    return r;
 }
 
 static WfObject *self_iter(WfObject *o) { return wf_newref(o); }

@@ -9,10 +9,23 @@
 //   always keeps an unused slot so probes terminate (fill*5 < mask*3 after
 //   every insertion).
 // - A resize builds a new table and installs it before freeing the old one
-//   (free_storage(), later QSBR-deferred); it never calls out.
-// - Mutations of a set happen in one function each (a per-object critical
-//   section can wrap them); a frozenset is never mutated after construction
-//   except through its constructor. `hash` caches a frozenset's hash (-1).
+//   (wf_qsbr_free_storage); it never calls out.
+// - A set (or set subclass instance) is read and written only inside its
+//   critical section (lock_set / lock_sets below), except `used`, which is
+//   stored and loaded with relaxed atomics so that len() needs no lock. A
+//   frozenset is immutable once its constructor returns (nobody else can see
+//   it before), so it is read without a lock; its cached `hash` is computed
+//   idempotently and accessed with relaxed atomics.
+// - Operations on two sets hold both locks (address order); operations that
+//   iterate an arbitrary iterable take the set's lock once per item, so the
+//   iterable's code runs without it. Comparisons (__eq__) may run while a
+//   lock is held: they can suspend it, and the probe re-validates the table
+//   and the entry afterwards (restarting when they changed), as for this
+//   thread's own re-entrant mutations. A key removed by discard/remove/pop
+//   is released after the section ends; bulk operations release each one
+//   after its removal is complete.
+// - The iterator's state is guarded by its set's critical section, and the
+//   iterator keeps its set until it is deallocated.
 #include "objects/set.h"
 
 #include "objects/arg.h"
@@ -23,7 +36,9 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "runtime/critical_section.h"
 #include "runtime/error.h"
+#include "sync/qsbr.h"
 
 #define LINEAR_PROBES 9
 #define PERTURB_SHIFT 5
@@ -33,12 +48,52 @@
 static WfObject dummy_struct = WF_STATIC_HEAD(&wf_object_type);
 #define dummy (&dummy_struct)
 
-// The deferred-free seam: one line to switch to wf_qsbr_free.
-static void free_storage(void *p) { wf_mem_free(p); }
+// A replaced table (a reader under another thread's suspended section, or a
+// future lock-free reader, may still hold it).
+static void free_storage(void *p) { wf_qsbr_free_storage(p); }
 
 static bool is_set_exact(WfObject *o) { return !wf_is_smallint(o) && o->ob_type == &wf_set_type; }
 static bool is_frozenset_exact(WfObject *o) { return !wf_is_smallint(o) && o->ob_type == &wf_frozenset_type; }
 static bool is_set(WfObject *o) { return !wf_is_smallint(o) && wf_type_check(o, &wf_set_type); }
+
+// Relaxed: len() is a snapshot; writers hold the lock.
+static void set_used(WfSetObject *so, wf_ssize n) { __atomic_store_n(&so->used, n, __ATOMIC_RELAXED); }
+static wf_ssize used_of(WfSetObject *so) { return __atomic_load_n(&so->used, __ATOMIC_RELAXED); }
+static intptr_t hash_cache(WfSetObject *so) { return __atomic_load_n(&so->hash, __ATOMIC_RELAXED); }
+
+// ---------------------------------------------------------------------------
+// Locking: sets and dicts lock, frozensets (immutable) do not.
+
+static bool needs_lock(WfObject *o) {
+    WfTypeObject *t = o->ob_type;
+    if (t == &wf_set_type) return true;
+    if (t == &wf_frozenset_type) return false;
+    return !wf_type_is_subtype(t, &wf_frozenset_type);
+}
+
+// A container section (containers.h: elided while single-threaded) on the
+// objects that need one.
+typedef struct {
+    WfContainerSection sec;
+    bool active;
+} SetLock;
+
+static void lock_set(SetLock *l, WfObject *a) {
+    l->active = needs_lock(a);
+    if (l->active) wf_container_section_begin(&l->sec, a, NULL);
+}
+
+// Both (address order), or the one that needs it.
+static void lock_sets(SetLock *l, WfObject *a, WfObject *b) {
+    bool la = needs_lock(a), lb = needs_lock(b);
+    l->active = la || lb;
+    if (la && lb) wf_container_section_begin(&l->sec, a, b);
+    else if (la || lb) wf_container_section_begin(&l->sec, la ? a : b, NULL);
+}
+
+static void unlock_sets(SetLock *l) {
+    if (l->active) wf_container_section_end(&l->sec);
+}
 
 static intptr_t hash_of(WfObject *key) {
     if (wf_str_check_exact(key)) {
@@ -68,6 +123,7 @@ static WfSetEntry *set_lookkey(WfSetObject *so, WfObject *key, intptr_t hash) {
                 if (wf_str_check_exact(startkey) && wf_str_check_exact(key) && wf_str_equal(startkey, key))
                     return entry;
                 if (!(wf_is_smallint(startkey) && wf_is_smallint(key))) {
+                    wf_containers_before_callout();  // __eq__ is Python code
                     table = so->table;
                     wf_incref(startkey);
                     cmp = wf_object_richcompare_bool(startkey, key, WF_EQ);
@@ -150,7 +206,7 @@ static int set_table_resize(WfSetObject *so, wf_ssize minused) {
     return 0;
 }
 
-// Add key (incref'd here) with its hash.
+// Lock held. Add key (incref'd here) with its hash.
 static int set_add_entry(WfSetObject *so, WfObject *key, intptr_t hash) {
     WfSetEntry *table, *freeslot, *entry;
     size_t perturb, mask, i;
@@ -173,6 +229,7 @@ restart:
                 if (wf_str_check_exact(startkey) && wf_str_check_exact(key) && wf_str_equal(startkey, key))
                     goto found_active;
                 if (!(wf_is_smallint(startkey) && wf_is_smallint(key))) {
+                    wf_containers_before_callout();  // __eq__ is Python code
                     table = so->table;
                     wf_incref(startkey);
                     cmp = wf_object_richcompare_bool(startkey, key, WF_EQ);
@@ -192,13 +249,13 @@ restart:
     }
 found_unused_or_dummy:
     if (freeslot == NULL) goto found_unused;
-    so->used++;
+    set_used(so, so->used + 1);
     freeslot->key = key;
     freeslot->hash = hash;
     return 0;
 found_unused:
     so->fill++;
-    so->used++;
+    set_used(so, so->used + 1);
     entry->key = key;
     entry->hash = hash;
     if ((size_t)so->fill * 5 < mask * 3) return 0;
@@ -220,51 +277,86 @@ static int set_contains_entry(WfSetObject *so, WfObject *key, intptr_t hash) {
 #define DISCARD_NOTFOUND 0
 #define DISCARD_FOUND 1
 
-static int set_discard_entry(WfSetObject *so, WfObject *key, intptr_t hash) {
+// Lock held. The removed key goes to *removed (the caller releases it once
+// the removal is complete).
+static int set_discard_entry(WfSetObject *so, WfObject *key, intptr_t hash, WfObject **removed) {
     WfSetEntry *entry = set_lookkey(so, key, hash);
     if (!entry) return -1;
     if (entry->key == NULL) return DISCARD_NOTFOUND;
-    WfObject *old_key = entry->key;
+    *removed = entry->key;
     entry->key = dummy;
     entry->hash = -1;
-    so->used--;
-    wf_decref(old_key);
+    set_used(so, so->used - 1);
     return DISCARD_FOUND;
 }
 
+// Lock held: discard and release at once (bulk operations; the removal is
+// complete, and the section is locked for real before the decref).
+static int set_discard_entry_now(WfSetObject *so, WfObject *key, intptr_t hash) {
+    WfObject *removed;
+    int r = set_discard_entry(so, key, hash, &removed);
+    if (r == DISCARD_FOUND) {
+        wf_containers_before_callout();
+        wf_decref(removed);
+    }
+    return r;
+}
+
+// The key-level operations hash outside the lock (__hash__ may run code) and
+// lock the set around the table operation.
 static int set_add_key(WfSetObject *so, WfObject *key) {
     intptr_t hash = hash_of(key);
     if (hash == -1) return -1;
-    return set_add_entry(so, key, hash);
+    SetLock l;
+    int r;
+    lock_set(&l, (WfObject *)so);
+    r = set_add_entry(so, key, hash);
+    unlock_sets(&l);
+    return r;
 }
 
 static int set_contains_key(WfSetObject *so, WfObject *key) {
     intptr_t hash = hash_of(key);
     if (hash == -1) return -1;
-    return set_contains_entry(so, key, hash);
+    SetLock l;
+    int r;
+    lock_set(&l, (WfObject *)so);
+    r = set_contains_entry(so, key, hash);
+    unlock_sets(&l);
+    return r;
 }
 
 static int set_discard_key(WfSetObject *so, WfObject *key) {
     intptr_t hash = hash_of(key);
     if (hash == -1) return -1;
-    return set_discard_entry(so, key, hash);
+    SetLock l;
+    WfObject *removed = NULL;
+    int r;
+    lock_set(&l, (WfObject *)so);
+    r = set_discard_entry(so, key, hash, &removed);
+    unlock_sets(&l);
+    if (r == DISCARD_FOUND) wf_decref(removed);
+    return r;
 }
 
 static void set_empty_to_minsize(WfSetObject *so) {
     memset(so->smalltable, 0, sizeof(so->smalltable));
     so->fill = 0;
-    so->used = 0;
+    set_used(so, 0);
     so->mask = SET_MINSIZE - 1;
     __atomic_store_n(&so->table, so->smalltable, __ATOMIC_RELEASE);
     so->hash = -1;
 }
 
 static int set_clear_internal(WfSetObject *so) {
+    SetLock l;
+    WfSetEntry small_copy[SET_MINSIZE];
+    lock_set(&l, (WfObject *)so);
     WfSetEntry *table = so->table;
     wf_ssize used = so->used;
     bool malloced = table != so->smalltable;
-    WfSetEntry small_copy[SET_MINSIZE];
-    // Empty the set first: decrefs below may run code that uses it.
+    // Empty the set first: the decrefs below (after the section) may run
+    // code that uses it.
     if (malloced) {
         set_empty_to_minsize(so);
     } else if (so->fill > 0) {
@@ -272,6 +364,7 @@ static int set_clear_internal(WfSetObject *so) {
         table = small_copy;
         set_empty_to_minsize(so);
     }
+    unlock_sets(&l);
     for (WfSetEntry *entry = table; used > 0; entry++) {
         if (entry->key && entry->key != dummy) {
             used--;
@@ -298,6 +391,7 @@ static int set_next_entry(WfSetObject *so, wf_ssize *pos, WfSetEntry **entry_ptr
 // ---------------------------------------------------------------------------
 // Construction and bulk updates
 
+// Both locks held (lock_sets).
 static int set_merge(WfSetObject *so, WfObject *otherset) {
     WfSetObject *other = SET(otherset);
     WfObject *key;
@@ -315,14 +409,14 @@ static int set_merge(WfSetObject *so, WfObject *otherset) {
             }
         }
         so->fill = other->fill;
-        so->used = other->used;
+        set_used(so, other->used);
         return 0;
     }
     if (so->fill == 0) {
         WfSetEntry *newtable = so->table;
         size_t newmask = (size_t)so->mask;
         so->fill = other->used;
-        so->used = other->used;
+        set_used(so, other->used);
         for (wf_ssize i = other->mask + 1; i > 0; i--, other_entry++) {
             key = other_entry->key;
             if (key != NULL && key != dummy) set_insert_clean(newtable, newmask, wf_newref(key), other_entry->hash);
@@ -339,20 +433,29 @@ static int set_merge(WfSetObject *so, WfObject *otherset) {
     return 0;
 }
 
+// Both locks held: add the keys of dict `other` (borrowed under its lock).
+static int set_update_dict_lock_held(WfSetObject *so, WfObject *other) {
+    wf_ssize dictsize = wf_dict_size(other);
+    if ((so->fill + dictsize) * 5 >= so->mask * 3) {
+        if (set_table_resize(so, (so->used + dictsize) * 2) != 0) return -1;
+    }
+    wf_ssize pos = 0;
+    WfObject *key;
+    intptr_t hash;
+    while (wf_dict_next_with_hash(other, &pos, &key, NULL, &hash)) {
+        if (set_add_entry(so, key, hash)) return -1;
+    }
+    return 0;
+}
+
 static int set_update_internal(WfSetObject *so, WfObject *other) {
-    if (wf_anyset_check(other)) return set_merge(so, other);
-    if (wf_dict_check_exact(other)) {
-        wf_ssize dictsize = wf_dict_size(other);
-        if ((so->fill + dictsize) * 5 >= so->mask * 3) {
-            if (set_table_resize(so, (so->used + dictsize) * 2) != 0) return -1;
-        }
-        wf_ssize pos = 0;
-        WfObject *key;
-        intptr_t hash;
-        while (wf_dict_next_with_hash(other, &pos, &key, NULL, &hash)) {
-            if (set_add_entry(so, key, hash)) return -1;
-        }
-        return 0;
+    if (wf_anyset_check(other) || wf_dict_check_exact(other)) {
+        SetLock l;
+        int r;
+        lock_sets(&l, (WfObject *)so, other);
+        r = wf_anyset_check(other) ? set_merge(so, other) : set_update_dict_lock_held(so, other);
+        unlock_sets(&l);
+        return r;
     }
     WfObject *it = wf_object_get_iter(other);
     if (!it) return -1;
@@ -401,12 +504,13 @@ static WfObject *make_new_frozenset(WfTypeObject *type, WfObject *iterable) {
     return make_new_set(type, iterable);
 }
 
-// Exchange the contents of two sets (used to install an intermediate result).
+// Exchange the contents of two sets (used to install an intermediate result):
+// a's lock held, b private.
 static void set_swap_bodies(WfSetObject *a, WfSetObject *b) {
     wf_ssize t;
     WfSetEntry tab[SET_MINSIZE];
     t = a->fill; a->fill = b->fill; b->fill = t;
-    t = a->used; a->used = b->used; b->used = t;
+    t = a->used; set_used(a, b->used); set_used(b, t);
     t = a->mask; a->mask = b->mask; b->mask = t;
     WfSetEntry *u = a->table == a->smalltable ? b->smalltable : a->table;
     a->table = b->table == b->smalltable ? a->smalltable : b->table;
@@ -436,9 +540,11 @@ WfObject *wf_frozenset_new(WfObject *iterable) { return make_new_set(&wf_frozens
 int wf_set_add(WfObject *s, WfObject *key) { return set_add_key(SET(s), key); }
 int wf_set_discard(WfObject *s, WfObject *key) { return set_discard_key(SET(s), key); }
 int wf_set_contains(WfObject *s, WfObject *key) { return set_contains_key(SET(s), key); }
-wf_ssize wf_set_size(WfObject *s) { return SET(s)->used; }
+wf_ssize wf_set_size(WfObject *s) { return used_of(SET(s)); }
 int wf_set_update(WfObject *s, WfObject *iterable) { return set_update_internal(SET(s), iterable); }
 
+// Borrowed iteration for C code holding the set (its lock, or a set no other
+// thread can reach).
 int wf_set_next(WfObject *s, wf_ssize *pos, WfObject **key) {
     WfSetEntry *entry;
     if (!set_next_entry(SET(s), pos, &entry)) return 0;
@@ -451,30 +557,41 @@ int wf_set_next(WfObject *s, wf_ssize *pos, WfObject **key) {
 
 static WfObject *set_copy(WfObject *so) { return make_new_set_basetype(wf_type_of(so), so); }
 
+// Both locks held: result (private) gets the keys in both so and other.
+static int intersection_sets_lock_held(WfSetObject *so, WfSetObject *other, WfSetObject *result) {
+    wf_ssize pos = 0;
+    WfSetEntry *entry;
+    WfSetObject *big = so, *small = other;
+    if (small->used > big->used) {
+        WfSetObject *t = big;
+        big = small;
+        small = t;
+    }
+    while (set_next_entry(small, &pos, &entry)) {
+        WfObject *key = wf_newref(entry->key);
+        intptr_t hash = entry->hash;
+        int rv = set_contains_entry(big, key, hash);
+        if (rv > 0) rv = set_add_entry(result, key, hash) ? -1 : 1;
+        wf_decref(key);
+        if (rv < 0) return -1;
+    }
+    return 0;
+}
+
 WfObject *wf_set_intersection(WfObject *so_obj, WfObject *other) {
     WfSetObject *so = SET(so_obj);
     if (so_obj == other) return set_copy(so_obj);
     WfObject *result = make_new_set_basetype(wf_type_of(so_obj), NULL);
     if (!result) return NULL;
     if (wf_anyset_check(other)) {
-        wf_ssize pos = 0;
-        WfSetEntry *entry;
-        WfSetObject *big = so, *small = SET(other);
-        if (small->used > big->used) {
-            WfSetObject *t = big;
-            big = small;
-            small = t;
-        }
-        while (set_next_entry(small, &pos, &entry)) {
-            WfObject *key = wf_newref(entry->key);
-            intptr_t hash = entry->hash;
-            int rv = set_contains_entry(big, key, hash);
-            if (rv > 0) rv = set_add_entry(SET(result), key, hash) ? -1 : 1;
-            wf_decref(key);
-            if (rv < 0) {
-                wf_decref(result);
-                return NULL;
-            }
+        SetLock l;
+        int r;
+        lock_sets(&l, so_obj, other);
+        r = intersection_sets_lock_held(so, SET(other), SET(result));
+        unlock_sets(&l);
+        if (r < 0) {
+            wf_decref(result);
+            return NULL;
         }
         return result;
     }
@@ -487,10 +604,16 @@ WfObject *wf_set_intersection(WfObject *so_obj, WfObject *other) {
         WfObject *key = wf_iter_next(it);
         if (!key) break;
         intptr_t hash = hash_of(key);
-        int rv = hash == -1 ? -1 : set_contains_entry(so, key, hash);
+        int rv = -1;
+        if (hash != -1) {
+            SetLock l;
+            lock_set(&l, so_obj);
+            rv = set_contains_entry(so, key, hash);
+            unlock_sets(&l);
+        }
         if (rv > 0) {
             rv = set_add_entry(SET(result), key, hash) ? -1 : 1;
-            if (rv > 0 && SET(result)->used >= so->used) {
+            if (rv > 0 && SET(result)->used >= used_of(so)) {
                 wf_decref(key);
                 break;
             }
@@ -522,37 +645,60 @@ static WfObject *set_intersection_multi(WfObject *so, WfObject *const *args, siz
     return result;
 }
 
+// Install tmp's contents (a private set) in so; tmp gets so's old contents,
+// released with it after the section.
+static void set_install(WfObject *so, WfObject *tmp) {
+    SetLock l;
+    lock_set(&l, so);
+    set_swap_bodies(SET(so), SET(tmp));
+    unlock_sets(&l);
+    wf_decref(tmp);
+}
+
 static int set_intersection_update(WfObject *so, WfObject *other) {
     WfObject *tmp = wf_set_intersection(so, other);
     if (!tmp) return -1;
-    set_swap_bodies(SET(so), SET(tmp));
-    wf_decref(tmp);
+    set_install(so, tmp);
     return 0;
+}
+
+// Both locks held: remove other's keys from so.
+static int difference_update_sets_lock_held(WfSetObject *so, WfSetObject *other) {
+    WfSetEntry *entry;
+    wf_ssize pos = 0;
+    while (set_next_entry(other, &pos, &entry)) {
+        WfObject *key = wf_newref(entry->key);
+        int r = set_discard_entry_now(so, key, entry->hash);
+        wf_decref(key);
+        if (r < 0) return -1;
+    }
+    return 0;
+}
+
+// Lock held: resize when more than 1/4th of the entries are dummies.
+static int shrink_dummies_lock_held(WfSetObject *so) {
+    if ((size_t)(so->fill - so->used) <= (size_t)so->mask / 4) return 0;
+    return set_table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
 }
 
 int wf_set_difference_update(WfObject *so_obj, WfObject *other) {
     WfSetObject *so = SET(so_obj);
     if (so_obj == other) return set_clear_internal(so);
     if (wf_anyset_check(other)) {
-        WfSetEntry *entry;
-        wf_ssize pos = 0;
         // When other is much larger, iterate the (smaller) intersection.
-        if ((SET(other)->used >> 3) > so->used) {
+        if ((used_of(SET(other)) >> 3) > used_of(so)) {
             other = wf_set_intersection(so_obj, other);
             if (!other) return -1;
         } else {
             wf_incref(other);
         }
-        while (set_next_entry(SET(other), &pos, &entry)) {
-            WfObject *key = wf_newref(entry->key);
-            int r = set_discard_entry(so, key, entry->hash);
-            wf_decref(key);
-            if (r < 0) {
-                wf_decref(other);
-                return -1;
-            }
-        }
+        SetLock l;
+        int r;
+        lock_sets(&l, so_obj, other);
+        r = difference_update_sets_lock_held(so, SET(other));
+        unlock_sets(&l);
         wf_decref(other);
+        if (r < 0) return -1;
     } else {
         WfObject *it = wf_object_get_iter(other);
         if (!it) return -1;
@@ -570,8 +716,12 @@ int wf_set_difference_update(WfObject *so_obj, WfObject *other) {
         if (wf_err_occurred()) return -1;
     }
     // If more than 1/4th are dummies, then resize them away.
-    if ((size_t)(so->fill - so->used) <= (size_t)so->mask / 4) return 0;
-    return set_table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
+    SetLock l;
+    int r;
+    lock_set(&l, so_obj);
+    r = shrink_dummies_lock_held(so);
+    unlock_sets(&l);
+    return r;
 }
 
 static WfObject *set_copy_and_difference(WfObject *so, WfObject *other) {
@@ -582,15 +732,8 @@ static WfObject *set_copy_and_difference(WfObject *so, WfObject *other) {
     return NULL;
 }
 
-static WfObject *set_difference(WfObject *so_obj, WfObject *other) {
-    WfSetObject *so = SET(so_obj);
-    wf_ssize other_size;
-    if (wf_anyset_check(other)) other_size = SET(other)->used;
-    else if (wf_dict_check_exact(other)) other_size = wf_dict_size(other);
-    else return set_copy_and_difference(so_obj, other);
-    if ((so->used >> 2) > other_size) return set_copy_and_difference(so_obj, other);
-    WfObject *result = make_new_set_basetype(wf_type_of(so_obj), NULL);
-    if (!result) return NULL;
+// Locks of so and other held: result (private) gets so's keys not in other.
+static int difference_lock_held(WfSetObject *so, WfObject *other, WfSetObject *result) {
     wf_ssize pos = 0;
     WfSetEntry *entry;
     bool is_dict = wf_dict_check_exact(other);
@@ -598,12 +741,30 @@ static WfObject *set_difference(WfObject *so_obj, WfObject *other) {
         WfObject *key = wf_newref(entry->key);
         intptr_t hash = entry->hash;
         int rv = is_dict ? wf_dict_contains_known_hash(other, key, hash) : set_contains_entry(SET(other), key, hash);
-        if (rv == 0) rv = set_add_entry(SET(result), key, hash) ? -1 : 0;
+        if (rv == 0) rv = set_add_entry(result, key, hash) ? -1 : 0;
         wf_decref(key);
-        if (rv < 0) {
-            wf_decref(result);
-            return NULL;
-        }
+        if (rv < 0) return -1;
+    }
+    return 0;
+}
+
+static WfObject *set_difference(WfObject *so_obj, WfObject *other) {
+    WfSetObject *so = SET(so_obj);
+    wf_ssize other_size;
+    if (wf_anyset_check(other)) other_size = used_of(SET(other));
+    else if (wf_dict_check_exact(other)) other_size = wf_dict_size(other);
+    else return set_copy_and_difference(so_obj, other);
+    if ((used_of(so) >> 2) > other_size) return set_copy_and_difference(so_obj, other);
+    WfObject *result = make_new_set_basetype(wf_type_of(so_obj), NULL);
+    if (!result) return NULL;
+    SetLock l;
+    int r;
+    lock_sets(&l, so_obj, other);
+    r = difference_lock_held(so, other, SET(result));
+    unlock_sets(&l);
+    if (r < 0) {
+        wf_decref(result);
+        return NULL;
     }
     return result;
 }
@@ -621,21 +782,46 @@ static WfObject *set_difference_multi(WfObject *so, WfObject *const *args, size_
     return result;
 }
 
+// Both locks held: so ^= the keys of dict `other`.
+static int symmetric_update_dict_lock_held(WfSetObject *so, WfObject *other) {
+    wf_ssize pos = 0;
+    WfObject *key;
+    intptr_t hash;
+    while (wf_dict_next_with_hash(other, &pos, &key, NULL, &hash)) {
+        wf_incref(key);
+        int rv = set_discard_entry_now(so, key, hash);
+        if (rv == DISCARD_NOTFOUND) rv = set_add_entry(so, key, hash) ? -1 : 0;
+        wf_decref(key);
+        if (rv < 0) return -1;
+    }
+    return 0;
+}
+
+// Both locks held: so ^= otherset.
+static int symmetric_update_set_lock_held(WfSetObject *so, WfSetObject *otherset) {
+    wf_ssize pos = 0;
+    WfSetEntry *entry;
+    while (set_next_entry(otherset, &pos, &entry)) {
+        WfObject *key = wf_newref(entry->key);
+        intptr_t hash = entry->hash;
+        int rv = set_discard_entry_now(so, key, hash);
+        if (rv == DISCARD_NOTFOUND) rv = set_add_entry(so, key, hash) ? -1 : 0;
+        wf_decref(key);
+        if (rv < 0) return -1;
+    }
+    return 0;
+}
+
 int wf_set_symmetric_difference_update(WfObject *so_obj, WfObject *other) {
     WfSetObject *so = SET(so_obj);
     if (so_obj == other) return set_clear_internal(so);
+    SetLock l;
+    int r;
     if (wf_dict_check_exact(other)) {
-        wf_ssize pos = 0;
-        WfObject *key;
-        intptr_t hash;
-        while (wf_dict_next_with_hash(other, &pos, &key, NULL, &hash)) {
-            wf_incref(key);
-            int rv = set_discard_entry(so, key, hash);
-            if (rv == DISCARD_NOTFOUND) rv = set_add_entry(so, key, hash) ? -1 : 0;
-            wf_decref(key);
-            if (rv < 0) return -1;
-        }
-        return 0;
+        lock_sets(&l, so_obj, other);
+        r = symmetric_update_dict_lock_held(so, other);
+        unlock_sets(&l);
+        return r;
     }
     WfObject *otherset;
     if (wf_anyset_check(other)) otherset = wf_newref(other);
@@ -643,21 +829,11 @@ int wf_set_symmetric_difference_update(WfObject *so_obj, WfObject *other) {
         otherset = make_new_set_basetype(wf_type_of(so_obj), other);
         if (!otherset) return -1;
     }
-    wf_ssize pos = 0;
-    WfSetEntry *entry;
-    while (set_next_entry(SET(otherset), &pos, &entry)) {
-        WfObject *key = wf_newref(entry->key);
-        intptr_t hash = entry->hash;
-        int rv = set_discard_entry(so, key, hash);
-        if (rv == DISCARD_NOTFOUND) rv = set_add_entry(so, key, hash) ? -1 : 0;
-        wf_decref(key);
-        if (rv < 0) {
-            wf_decref(otherset);
-            return -1;
-        }
-    }
+    lock_sets(&l, so_obj, otherset);
+    r = symmetric_update_set_lock_held(so, SET(otherset));
+    unlock_sets(&l);
     wf_decref(otherset);
-    return 0;
+    return r;
 }
 
 static WfObject *set_symmetric_difference(WfObject *so, WfObject *other) {
@@ -670,7 +846,7 @@ static WfObject *set_symmetric_difference(WfObject *so, WfObject *other) {
     return otherset;
 }
 
-// 1 if so <= other (other a set), 0, -1.
+// Both locks held: 1 if so <= other (other a set), 0, -1.
 static int set_issubset_internal(WfSetObject *so, WfSetObject *other) {
     if (so->used > other->used) return 0;
     wf_ssize pos = 0;
@@ -689,11 +865,14 @@ static WfObject *set_issubset(WfObject *so, WfObject *other) {
     if (!wf_anyset_check(other)) {
         WfObject *tmp = wf_set_intersection(so, other);
         if (!tmp) return NULL;
-        r = SET(tmp)->used == SET(so)->used;
+        r = SET(tmp)->used == used_of(SET(so));
         wf_decref(tmp);
         return wf_bool_from(r);
     }
+    SetLock l;
+    lock_sets(&l, so, other);
     r = set_issubset_internal(SET(so), SET(other));
+    unlock_sets(&l);
     if (r < 0) return NULL;
     return wf_bool_from(r);
 }
@@ -717,24 +896,34 @@ static WfObject *set_issuperset(WfObject *so, WfObject *other) {
     return wf_True;
 }
 
+// Both locks held: 1 if no key is in both, 0 if one is, -1.
+static int isdisjoint_sets_lock_held(WfSetObject *big, WfSetObject *small) {
+    if (small->used > big->used) {
+        WfSetObject *t = big;
+        big = small;
+        small = t;
+    }
+    wf_ssize pos = 0;
+    WfSetEntry *entry;
+    while (set_next_entry(small, &pos, &entry)) {
+        WfObject *key = wf_newref(entry->key);
+        int rv = set_contains_entry(big, key, entry->hash);
+        wf_decref(key);
+        if (rv) return rv < 0 ? -1 : 0;
+    }
+    return 1;
+}
+
 static WfObject *set_isdisjoint(WfObject *so_obj, WfObject *other) {
-    if (so_obj == other) return wf_bool_from(SET(so_obj)->used == 0);
+    if (so_obj == other) return wf_bool_from(used_of(SET(so_obj)) == 0);
     if (is_set_exact(other) || is_frozenset_exact(other)) {
-        WfSetObject *big = SET(so_obj), *small = SET(other);
-        if (small->used > big->used) {
-            WfSetObject *t = big;
-            big = small;
-            small = t;
-        }
-        wf_ssize pos = 0;
-        WfSetEntry *entry;
-        while (set_next_entry(small, &pos, &entry)) {
-            WfObject *key = wf_newref(entry->key);
-            int rv = set_contains_entry(big, key, entry->hash);
-            wf_decref(key);
-            if (rv) return rv < 0 ? NULL : wf_False;
-        }
-        return wf_True;
+        SetLock l;
+        int r;
+        lock_sets(&l, so_obj, other);
+        r = isdisjoint_sets_lock_held(SET(so_obj), SET(other));
+        unlock_sets(&l);
+        if (r < 0) return NULL;
+        return wf_bool_from(r);
     }
     WfObject *it = wf_object_get_iter(other);
     if (!it) return NULL;
@@ -766,7 +955,8 @@ static void set_dealloc(WfObject *o) {
             wf_decref(entry->key);
         }
     }
-    if (so->table != so->smalltable) free_storage(so->table);
+    // At once: no thread can be reading a set nobody references.
+    if (so->table != so->smalltable) wf_mem_free(so->table);
     wf_containers_free(o);
     wf_containers_dealloc_leave();
 }
@@ -790,7 +980,7 @@ static WfObject *set_repr(WfObject *o) {
     int r = wf_containers_repr_enter(o);
     if (r < 0) return NULL;
     if (r > 0) return wf_str_from_format("%s(...)", name);
-    if (SET(o)->used == 0) {
+    if (used_of(SET(o)) == 0) {
         wf_containers_repr_leave(o);
         return wf_str_from_format("%s()", name);
     }
@@ -801,14 +991,24 @@ static WfObject *set_repr(WfObject *o) {
                    wf_str_builder_append_char(&b, '(') < 0))
         goto fail;
     if (wf_str_builder_append_char(&b, '{') < 0) goto fail;
-    // Snapshot the elements first (their reprs may mutate the set).
-    WfObject *keys = wf_tuple_new(SET(o)->used);
+    // Snapshot the elements first, under the lock (their reprs may mutate
+    // the set).
+    WfObject *keys;
+    wf_ssize j = 0;
+    {
+        SetLock l;
+        lock_set(&l, o);
+        keys = wf_tuple_new(SET(o)->used);
+        if (keys) {
+            wf_ssize pos = 0;
+            WfSetEntry *entry;
+            while (j < wf_tuple_size(keys) && set_next_entry(SET(o), &pos, &entry))
+                wf_tuple_set_take(keys, j++, wf_newref(entry->key));
+        }
+        unlock_sets(&l);
+    }
     if (!keys) goto fail;
     {
-        wf_ssize pos = 0, j = 0;
-        WfSetEntry *entry;
-        while (j < wf_tuple_size(keys) && set_next_entry(SET(o), &pos, &entry))
-            wf_tuple_set_take(keys, j++, wf_newref(entry->key));
         for (wf_ssize i = 0; i < j; i++) {
             if (i > 0 && wf_str_builder_append_ascii(&b, ", ") < 0) goto fail_keys;
             WfObject *s = wf_object_repr(wf_tuple_items(keys)[i]);
@@ -831,7 +1031,7 @@ fail:
     return NULL;
 }
 
-static wf_ssize set_len(WfObject *o) { return SET(o)->used; }
+static wf_ssize set_len(WfObject *o) { return used_of(SET(o)); }
 
 // `key in s`; an unhashable set key is looked up as a frozenset.
 static int set_contains(WfObject *o, WfObject *key) {
@@ -853,21 +1053,25 @@ static WfObject *set_richcompare(WfObject *v, WfObject *w, int op) {
     int r;
     switch (op) {
     case WF_EQ:
-    case WF_NE:
+    case WF_NE: {
+        SetLock l;
+        lock_sets(&l, v, w);
         if (a->used != b->used) r = 0;
-        else if (a->hash != -1 && b->hash != -1 && a->hash != b->hash) r = 0;
+        else if (hash_cache(a) != -1 && hash_cache(b) != -1 && hash_cache(a) != hash_cache(b)) r = 0;
         else r = set_issubset_internal(a, b);
+        unlock_sets(&l);
         if (r < 0) return NULL;
         return wf_bool_from(op == WF_EQ ? r : !r);
+    }
     case WF_LE:
         return set_issubset(v, w);
     case WF_GE:
         return set_issuperset(v, w);
     case WF_LT:
-        if (a->used >= b->used) return wf_False;
+        if (used_of(a) >= used_of(b)) return wf_False;
         return set_issubset(v, w);
     case WF_GT:
-        if (a->used <= b->used) return wf_False;
+        if (used_of(a) <= used_of(b)) return wf_False;
         return set_issuperset(v, w);
     }
     return wf_newref(wf_NotImplemented);
@@ -875,9 +1079,12 @@ static WfObject *set_richcompare(WfObject *v, WfObject *w, int op) {
 
 static uint64_t shuffle_bits(uint64_t h) { return ((h ^ 89869747UL) ^ (h << 16)) * 3644798167UL; }
 
+// Frozensets are immutable: no lock. Threads racing here compute and store
+// the same value (relaxed atomics keep that race-free).
 static intptr_t frozenset_hash(WfObject *o) {
     WfSetObject *so = SET(o);
-    if (so->hash != -1) return so->hash;
+    intptr_t cached = hash_cache(so);
+    if (cached != -1) return cached;
     uint64_t hash = 0;
     for (WfSetEntry *entry = so->table; entry <= &so->table[so->mask]; entry++)
         hash ^= shuffle_bits((uint64_t)entry->hash);
@@ -888,7 +1095,7 @@ static intptr_t frozenset_hash(WfObject *o) {
     hash ^= (hash >> 11) ^ (hash >> 25);
     hash = hash * 69069U + 907133923UL;
     if (hash == (uint64_t)-1) hash = 590923713UL;
-    so->hash = (intptr_t)hash;
+    __atomic_store_n(&so->hash, (intptr_t)hash, __ATOMIC_RELAXED);
     return (intptr_t)hash;
 }
 
@@ -1018,21 +1225,24 @@ static WfObject *set_remove_meth(WfObject *so, WfObject *key) {
 
 static WfObject *set_pop_meth(WfObject *o, WfObject *unused) {
     WfSetObject *so = SET(o);
-    WfSetEntry *entry = so->table + (so->finger & so->mask);
-    WfSetEntry *limit = so->table + so->mask;
-    if (so->used == 0) {
-        wf_err_set_string(&wf_exc_KeyError, "pop from an empty set");
-        return NULL;
+    WfObject *key = NULL;
+    SetLock l;
+    lock_set(&l, o);
+    if (so->used > 0) {
+        WfSetEntry *entry = so->table + (so->finger & so->mask);
+        WfSetEntry *limit = so->table + so->mask;
+        while (entry->key == NULL || entry->key == dummy) {
+            entry++;
+            if (entry > limit) entry = so->table;
+        }
+        key = entry->key;  // the set's reference becomes the caller's
+        entry->key = dummy;
+        entry->hash = -1;
+        set_used(so, so->used - 1);
+        so->finger = entry - so->table + 1;
     }
-    while (entry->key == NULL || entry->key == dummy) {
-        entry++;
-        if (entry > limit) entry = so->table;
-    }
-    WfObject *key = entry->key;
-    entry->key = dummy;
-    entry->hash = -1;
-    so->used--;
-    so->finger = entry - so->table + 1;
+    unlock_sets(&l);
+    if (!key) wf_err_set_string(&wf_exc_KeyError, "pop from an empty set");
     return key;
 }
 
@@ -1062,8 +1272,7 @@ static WfObject *set_intersection_meth(WfObject *so, WfObject *const *args, size
 static WfObject *set_intersection_update_meth(WfObject *so, WfObject *const *args, size_t nargs) {
     WfObject *tmp = set_intersection_multi(so, args, nargs);
     if (!tmp) return NULL;
-    set_swap_bodies(SET(so), SET(tmp));
-    wf_decref(tmp);
+    set_install(so, tmp);
     return wf_None;
 }
 
@@ -1088,7 +1297,10 @@ static WfObject *set_symmetric_difference_update_meth(WfObject *so, WfObject *ot
 
 static WfObject *set_sizeof_meth(WfObject *o, WfObject *unused) {
     size_t res = sizeof(WfSetObject);
+    SetLock l;
+    lock_set(&l, o);
     if (SET(o)->table != SET(o)->smalltable) res += (size_t)(SET(o)->mask + 1) * sizeof(WfSetEntry);
+    unlock_sets(&l);
     return wf_int_from_size_t(res);
 }
 
@@ -1151,8 +1363,8 @@ static int set_init(WfObject *self, WfObject *const *args, size_t nargs, WfObjec
     if (wf_arg_no_kwargs("set", kwnames) < 0) return -1;
     if (wf_arg_check_positional(wf_type_of(self)->tp_name, nargs, 0, 1) < 0) return -1;
     WfSetObject *so = SET(self);
-    if (so->fill) set_clear_internal(so);
-    so->hash = -1;
+    set_clear_internal(so);
+    __atomic_store_n(&so->hash, -1, __ATOMIC_RELAXED);
     if (nargs == 0) return 0;
     return set_update_internal(so, args[0]);
 }
@@ -1170,19 +1382,25 @@ static WfObject *frozenset_new(WfTypeObject *type, WfObject *const *args, size_t
 
 typedef struct {
     WfObject ob_base;
-    WfObject *set;  // NULL when exhausted
+    WfObject *set;  // kept until dealloc
+    // Guarded by the set's critical section (frozensets: immutable, but the
+    // iterator itself may be shared, so it is locked anyway):
     wf_ssize used;
     wf_ssize pos;
     wf_ssize len;
+    bool exhausted;
 } SetIter;
 
 static WfObject *set_iter(WfObject *o) {
     SetIter *si = (SetIter *)wf_object_alloc(&wf_set_iter_type);
     if (!si) return NULL;
     si->set = wf_newref(o);
-    si->used = SET(o)->used;
     si->pos = 0;
+    si->exhausted = false;
+    WF_CONTAINER_BEGIN(o);
+    si->used = SET(o)->used;
     si->len = SET(o)->used;
+    WF_CONTAINER_END();
     return (WfObject *)si;
 }
 
@@ -1196,11 +1414,10 @@ static int setiter_traverse(WfObject *o, WfVisitProc visit, void *arg) {
     return si->set ? visit(si->set, arg) : 0;
 }
 
-static WfObject *setiter_next(WfObject *o) {
-    SetIter *si = (SetIter *)o;
-    WfObject *s = si->set;
-    if (!s) return NULL;
-    WfSetObject *so = SET(s);
+// The set's lock held.
+static WfObject *setiter_next_lock_held(SetIter *si) {
+    WfSetObject *so = SET(si->set);
+    if (si->exhausted) return NULL;
     if (si->used != so->used) {
         wf_err_set_string(&wf_exc_RuntimeError, "Set changed size during iteration");
         si->used = -1;  // sticky
@@ -1211,18 +1428,30 @@ static WfObject *setiter_next(WfObject *o) {
     while (i <= mask && (entry[i].key == NULL || entry[i].key == dummy)) i++;
     si->pos = i + 1;
     if (i > mask) {
-        si->set = NULL;
-        wf_decref(s);
+        si->exhausted = true;
         return NULL;
     }
     si->len--;
     return wf_newref(entry[i].key);
 }
 
+// The iterator's state lives under the set's lock (a frozenset's too: its
+// table is immutable, but a shared iterator must hand out each key once).
+static WfObject *setiter_next(WfObject *o) {
+    SetIter *si = (SetIter *)o;
+    WfObject *r;
+    WF_CONTAINER_BEGIN(si->set);
+    r = setiter_next_lock_held(si);
+    WF_CONTAINER_END();
+    return r;
+}
+
 static WfObject *setiter_length_hint(WfObject *o, WfObject *unused) {
     SetIter *si = (SetIter *)o;
     wf_ssize len = 0;
-    if (si->set && si->used == SET(si->set)->used) len = si->len;
+    WF_CONTAINER_BEGIN(si->set);
+    if (!si->exhausted && si->used == SET(si->set)->used) len = si->len;
+    WF_CONTAINER_END();
     return wf_int_from_ssize(len);
 }
 

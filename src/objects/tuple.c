@@ -4,7 +4,9 @@
 // Invariants: items are written only by the creator before the tuple is
 // shared; afterwards every item is non-NULL and never changes. The empty
 // exact tuple is a static immortal singleton. Hashing follows CPython's
-// xxHash-based tuplehash so hash((1, 2)) matches CPython.
+// xxHash-based tuplehash so hash((1, 2)) matches CPython. Being immutable,
+// a tuple is read by any thread without a lock; its iterator claims
+// positions with a CAS so that a shared iterator yields each item once.
 #include "objects/tuple.h"
 
 #include <stdarg.h>
@@ -398,16 +400,20 @@ static WfObject *tuple_new(WfTypeObject *type, WfObject *const *args, size_t nar
 // ---------------------------------------------------------------------------
 // Iterator
 
+// A shared iterator hands out each position once: positions are claimed
+// with a CAS on `index`; -1 marks it exhausted for good. The tuple is kept
+// until dealloc (dropping it at exhaustion could free it under a concurrent
+// next() still reading it).
 typedef struct {
     WfObject ob_base;
-    wf_ssize index;
-    WfObject *seq;  // NULL when exhausted
+    _Atomic(wf_ssize) index;  // next position; -1: exhausted
+    WfObject *seq;
 } TupleIter;
 
 static WfObject *tuple_iter(WfObject *o) {
     TupleIter *it = (TupleIter *)wf_object_alloc(&wf_tuple_iter_type);
     if (!it) return NULL;
-    it->index = 0;
+    atomic_store_explicit(&it->index, 0, memory_order_relaxed);
     it->seq = wf_newref(o);
     return (WfObject *)it;
 }
@@ -420,18 +426,30 @@ static void tuple_iter_dealloc(WfObject *o) {
 static WfObject *tuple_iter_next(WfObject *o) {
     TupleIter *it = (TupleIter *)o;
     WfObject *seq = it->seq;
-    if (!seq) return NULL;
-    if (it->index < wf_tuple_size(seq)) return wf_newref(wf_tuple_items(seq)[it->index++]);
-    it->seq = NULL;
-    wf_decref(seq);
-    return NULL;
+    wf_ssize n = wf_tuple_size(seq);
+    // relaxed: the CAS only hands out positions; the tuple is immutable.
+    wf_ssize i = atomic_load_explicit(&it->index, memory_order_relaxed);
+    bool atomic = wf_containers_need_lock();  // else single-threaded: plain
+    for (;;) {
+        if (i < 0) return NULL;
+        wf_ssize next = i < n ? i + 1 : -1;
+        if (!atomic) {
+            atomic_store_explicit(&it->index, next, memory_order_relaxed);
+            break;
+        }
+        if (atomic_compare_exchange_weak_explicit(&it->index, &i, next, memory_order_relaxed, memory_order_relaxed))
+            break;
+    }
+    if (i >= n) return NULL;
+    return wf_newref(wf_tuple_items(seq)[i]);
 }
 
 static WfObject *self_iter(WfObject *o) { return wf_newref(o); }
 
 static WfObject *tuple_iter_length_hint(WfObject *o, WfObject *unused) {
     TupleIter *it = (TupleIter *)o;
-    wf_ssize n = it->seq ? wf_tuple_size(it->seq) - it->index : 0;
+    wf_ssize i = atomic_load_explicit(&it->index, memory_order_relaxed);
+    wf_ssize n = i < 0 ? 0 : wf_tuple_size(it->seq) - i;
     return wf_int_from_ssize(n < 0 ? 0 : n);
 }
 

@@ -374,6 +374,7 @@ WfObject *wf_eval_frame(WfThreadState *ts, WfFrame *frame, int throwflag) {
     }
     if (throwflag) {
         LOAD_FRAME_STATE();
+        frame->return_offset = 0;
         if (ts->recursion_remaining-- <= 0) {
             ts->recursion_remaining++;
             wf_err_set_string(&wf_exc_RecursionError, "maximum recursion depth exceeded");
@@ -424,8 +425,8 @@ return_common: {
         wf_stackref_xclose(dying->func);
         wf_frame_pop_inline(ts, dying);
     } else if (dying->owner == WF_FRAME_OWNED_BY_GENERATOR) {
-        wf_gen_frame_finished(ts, dying);
         dying->previous = NULL;
+        wf_gen_frame_finished(ts, dying);  // publishes completion: last access
     } else {
         wf_frame_clear(dying);
         wf_frame_pop_inline(ts, dying);
@@ -501,8 +502,8 @@ exit_unwind_uncounted: {
     dying->sp = sp;
     if (dying->owner == WF_FRAME_OWNED_BY_GENERATOR) {
         wf_frame_clear_stack(dying);
-        wf_gen_frame_finished(ts, dying);
         dying->previous = NULL;
+        wf_gen_frame_finished(ts, dying);  // publishes completion: last access
     } else {
         wf_frame_clear(dying);
         wf_frame_pop_inline(ts, dying);

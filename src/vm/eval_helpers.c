@@ -23,6 +23,7 @@
 #include "runtime/error.h"
 #include "vm/call.h"
 #include "vm/eval_helpers.h"
+#include "vm/generator.h"
 #include "vm/opcodes.h"
 
 // ---------------------------------------------------------------------------
@@ -579,6 +580,7 @@ WfObject *wf_vm_intrinsic1(WfThreadState *ts, WfFrame *f, int which, WfObject *v
     case WF_INTRINSIC_STOPITERATION_ERROR: return stopiteration_error(f, v);
     case WF_INTRINSIC_UNARY_POSITIVE: return wf_number_positive(v);
     case WF_INTRINSIC_LIST_TO_TUPLE: return wf_list_as_tuple(v);
+    case WF_INTRINSIC_ASYNC_GEN_WRAP: return wf_async_gen_wrap_value(v);
     default: return wf_err_format(&wf_exc_SystemError, "intrinsic %d is not supported yet", which);
     }
 }
@@ -622,6 +624,80 @@ WfObject *wf_vm_with_except_start(WfObject *exit_func, WfObject *val) {
     WfObject *tb = wf_exception_check(val) ? wf_exception_get_traceback(val) : NULL;
     WfObject *args[3] = {(WfObject *)wf_type_of(val), val, tb ? tb : wf_None};
     return wf_object_call(exit_func, args, 3, NULL);
+}
+
+int wf_vm_before_async_with(WfObject *mgr, WfObject **exit, WfObject **res) {
+    WfObject *enter = wf_object_lookup_special(mgr, WF_ID(__aenter__));
+    if (!enter) {
+        if (!wf_err_occurred())
+            wf_err_format(&wf_exc_TypeError, "'%.200s' object does not support the asynchronous context manager protocol",
+                          WF_TYPE(mgr)->tp_name);
+        return -1;
+    }
+    WfObject *ex = wf_object_lookup_special(mgr, WF_ID(__aexit__));
+    if (!ex) {
+        if (!wf_err_occurred())
+            wf_err_format(&wf_exc_TypeError,
+                          "'%.200s' object does not support the asynchronous context manager protocol "
+                          "(missed __aexit__ method)",
+                          WF_TYPE(mgr)->tp_name);
+        wf_decref(enter);
+        return -1;
+    }
+    WfObject *r = wf_object_call_noargs(enter);
+    wf_decref(enter);
+    if (!r) {
+        wf_decref(ex);
+        return -1;
+    }
+    *exit = ex;
+    *res = r;
+    return 0;
+}
+
+WfObject *wf_vm_get_aiter(WfObject *obj) {
+    WfObject *aiter_m = wf_object_lookup_special(obj, WF_ID(__aiter__));
+    if (!aiter_m) {
+        if (!wf_err_occurred())
+            wf_err_format(&wf_exc_TypeError, "'async for' requires an object with __aiter__ method, got %.100s",
+                          WF_TYPE(obj)->tp_name);
+        return NULL;
+    }
+    WfObject *iter = wf_object_call_noargs(aiter_m);
+    wf_decref(aiter_m);
+    if (!iter) return NULL;
+    WfObject *anext = wf_type_lookup(wf_type_of(iter), WF_ID(__anext__));
+    if (!anext) {
+        wf_err_format(&wf_exc_TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: %.100s",
+                      WF_TYPE(iter)->tp_name);
+        wf_decref(iter);
+        return NULL;
+    }
+    return iter;
+}
+
+WfObject *wf_vm_get_anext(WfObject *aiter) {
+    WfObject *anext_m = wf_object_lookup_special(aiter, WF_ID(__anext__));
+    if (!anext_m) {
+        if (!wf_err_occurred())
+            wf_err_format(&wf_exc_TypeError, "'async for' requires an iterator with __anext__ method, got %.100s",
+                          WF_TYPE(aiter)->tp_name);
+        return NULL;
+    }
+    WfObject *next = wf_object_call_noargs(anext_m);
+    wf_decref(anext_m);
+    if (!next) return NULL;
+    WfObject *aw = wf_vm_get_awaitable(next, 0);
+    if (!aw && wf_err_matches(&wf_exc_TypeError)) {
+        WfObject *cause = wf_err_fetch();
+        wf_err_format(&wf_exc_TypeError, "'async for' received an invalid object from __anext__: %.100s",
+                      WF_TYPE(next)->tp_name);
+        WfObject *exc = wf_err_occurred_borrow();
+        if (exc) wf_exception_set_cause(exc, cause);
+        else wf_decref(cause);
+    }
+    wf_decref(next);
+    return aw;
 }
 
 // ---------------------------------------------------------------------------

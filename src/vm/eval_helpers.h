@@ -51,6 +51,9 @@ WfObject *wf_vm_intrinsic2(WfThreadState *ts, WfFrame *f, int which, WfObject *v
 // with: pushes exit and the result of __enter__ (both new refs in out).
 int wf_vm_before_with(WfObject *mgr, WfObject **exit, WfObject **res);
 WfObject *wf_vm_with_except_start(WfObject *exit_func, WfObject *val);
+int wf_vm_before_async_with(WfObject *mgr, WfObject **exit, WfObject **res);
+WfObject *wf_vm_get_aiter(WfObject *o);
+WfObject *wf_vm_get_anext(WfObject *aiter);
 
 // Iteration / generators.
 WfObject *wf_vm_get_iter(WfObject *o);

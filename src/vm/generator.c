@@ -33,10 +33,15 @@ bool wf_gen_check(WfObject *o) {
 bool wf_coro_check(WfObject *o) { return wf_type_of(o) == &wf_coroutine_type; }
 
 static bool is_coro(WfGenObject *g) { return g->ob_base.ob_type == &wf_coroutine_type; }
+static bool is_async_gen(WfGenObject *g) { return g->ob_base.ob_type == &wf_async_gen_type; }
+static const char *kind_name(WfGenObject *g) {
+    return is_coro(g) ? "coroutine" : is_async_gen(g) ? "async generator" : "generator";
+}
 
 WfObject *wf_gen_of_frame(WfFrame *f) { return (WfObject *)((char *)f - offsetof(WfGenObject, frame)); }
 
 static int gen_state(WfGenObject *g) { return atomic_load_explicit(&g->state, memory_order_acquire); }
+int wf_gen_state(WfObject *gen) { return gen_state(GEN(gen)); }
 static void set_state(WfGenObject *g, int s) {
     // Release: the frame's contents written by this thread are visible to the
     // next thread that resumes the generator (it acquires the state).
@@ -45,9 +50,9 @@ static void set_state(WfGenObject *g, int s) {
 
 WfObject *wf_gen_new_from_frame(WfThreadState *ts, WfFrame *f) {
     WfCodeObject *co = f->code;
-    if (co->co_flags & WF_CO_ASYNC_GENERATOR)
-        return wf_err_format(&wf_exc_SystemError, "async generators are not supported yet");
-    WfTypeObject *type = (co->co_flags & WF_CO_COROUTINE) ? &wf_coroutine_type : &wf_generator_type;
+    WfTypeObject *type = (co->co_flags & WF_CO_COROUTINE)          ? &wf_coroutine_type
+                         : (co->co_flags & WF_CO_ASYNC_GENERATOR) ? &wf_async_gen_type
+                                                                   : &wf_generator_type;
     wf_ssize nslots = (wf_ssize)co->co_nlocalsplus + co->co_stacksize;
     WfGenObject *g = (WfGenObject *)wf_object_alloc_var(type, nslots);
     if (!g) return NULL;
@@ -92,10 +97,16 @@ WfObject *wf_gen_new_from_frame(WfThreadState *ts, WfFrame *f) {
     return (WfObject *)g;
 }
 
+// How the generator frame last run by this thread left the loop: 1 yielded,
+// 0 finished. Read by gen_send_ex2 right after wf_eval_frame returns (the
+// generator's own state may already have been changed by another thread).
+static _Thread_local int last_run_yielded;
+
 void wf_gen_frame_suspended(WfThreadState *ts, WfFrame *f) {
     WfGenObject *g = (WfGenObject *)wf_gen_of_frame(f);
     ts->exc_info = g->exc_state.previous;
     g->exc_state.previous = NULL;
+    last_run_yielded = 1;
     set_state(g, WF_GEN_SUSPENDED);
 }
 
@@ -106,10 +117,13 @@ void wf_gen_frame_finished(WfThreadState *ts, WfFrame *f) {
     f->stopped = 1;
     wf_frame_clear(f);
     WF_CLEAR(g->exc_state.exc_value);
+    last_run_yielded = 0;
     set_state(g, WF_GEN_COMPLETED);
 }
 
 // The object a suspended `yield from` / `await` delegates to (new ref) or NULL.
+static WfObject *gen_yf(WfGenObject *g);
+WfObject *wf_gen_yieldfrom(WfObject *gen) { return gen_yf(GEN(gen)); }
 static WfObject *gen_yf(WfGenObject *g) {
     if (gen_state(g) != WF_GEN_SUSPENDED) return NULL;
     WfFrame *f = &g->frame;
@@ -127,12 +141,11 @@ static WfObject *gen_send_ex2(WfGenObject *g, WfObject *arg, int exc, int closin
     *is_return = 0;
     int state = gen_state(g);
     if (state == WF_GEN_CREATED && !exc && arg && arg != wf_None) {
-        wf_err_format(&wf_exc_TypeError, "can't send non-None value to a just-started %s",
-                      is_coro(g) ? "coroutine" : "generator");
+        wf_err_format(&wf_exc_TypeError, "can't send non-None value to a just-started %s", kind_name(g));
         return NULL;
     }
     if (state == WF_GEN_RUNNING) {
-        wf_err_format(&wf_exc_ValueError, "%s already executing", is_coro(g) ? "coroutine" : "generator");
+        wf_err_format(&wf_exc_ValueError, "%s already executing", kind_name(g));
         return NULL;
     }
     if (state >= WF_GEN_COMPLETED) {
@@ -146,17 +159,16 @@ static WfObject *gen_send_ex2(WfGenObject *g, WfObject *arg, int exc, int closin
     }
     if (!atomic_compare_exchange_strong_explicit(&g->state, &state, WF_GEN_RUNNING, memory_order_acq_rel,
                                                  memory_order_acquire)) {
-        wf_err_format(&wf_exc_ValueError, "%s already executing", is_coro(g) ? "coroutine" : "generator");
+        wf_err_format(&wf_exc_ValueError, "%s already executing", kind_name(g));
         return NULL;
     }
     WfFrame *f = &g->frame;
     *f->sp++ = wf_stackref_new(arg ? arg : wf_None);
     g->exc_state.previous = ts->exc_info;
     ts->exc_info = &g->exc_state;
+    last_run_yielded = 0;
     WfObject *result = wf_eval_frame(ts, f, exc);
-    if (gen_state(g) == WF_GEN_SUSPENDED) {
-        return result;
-    }
+    if (last_run_yielded) return result;
     // The frame finished.
     if (result) *is_return = 1;
     return result;
@@ -179,11 +191,16 @@ static WfObject *gen_send_ex(WfGenObject *g, WfObject *arg, int exc, int closing
     int is_return;
     WfObject *r = gen_send_ex2(g, arg, exc, closing, &is_return);
     if (r && is_return) {
-        set_stop_iteration_value(r);
+        if (is_async_gen(g)) wf_err_set_none(&wf_exc_StopAsyncIteration);
+        else set_stop_iteration_value(r);
         wf_decref(r);
         return NULL;
     }
     return r;
+}
+
+WfObject *wf_gen_send_raising(WfObject *gen, WfObject *arg, int exc, int closing) {
+    return gen_send_ex(GEN(gen), arg, exc, closing);
 }
 
 static WfObject *gen_send(WfObject *self, WfObject *arg) { return gen_send_ex(GEN(self), arg, 0, 0); }
@@ -245,7 +262,7 @@ static WfObject *gen_close(WfObject *self, WfObject *unused) {
     WfObject *retval = gen_send_ex(g, wf_None, 1, 1);
     if (retval) {
         wf_decref(retval);
-        wf_err_format(&wf_exc_RuntimeError, "%s ignored GeneratorExit", is_coro(g) ? "coroutine" : "generator");
+        wf_err_format(&wf_exc_RuntimeError, "%s ignored GeneratorExit", kind_name(g));
         return NULL;
     }
     if (wf_err_matches(&wf_exc_StopIteration) || wf_err_matches(&wf_exc_GeneratorExit)) {
@@ -335,6 +352,10 @@ throw_here:
     return gen_send_ex(g, wf_None, 1, 0);
 }
 
+WfObject *wf_gen_throw_internal(WfObject *gen, int close_on_genexit, WfObject *typ, WfObject *val, WfObject *tb) {
+    return gen_throw_impl(GEN(gen), close_on_genexit, typ, val, tb);
+}
+
 static WfObject *gen_throw(WfObject *self, WfObject *const *args, size_t nargs) {
     if (nargs < 1 || nargs > 3)
         return wf_err_format(&wf_exc_TypeError, "throw expected at least 1 argument, got %zd", (wf_ssize)nargs);
@@ -381,7 +402,8 @@ static void warn_unawaited(WfGenObject *g) {
     wf_err_restore(saved);
 }
 
-static void gen_dealloc(WfObject *self) {
+void wf_gen_dealloc(WfObject *self);
+void wf_gen_dealloc(WfObject *self) {
     WfGenObject *g = GEN(self);
     if (is_coro(g) && gen_state(g) == WF_GEN_CREATED) warn_unawaited(g);
     if (gen_state(g) == WF_GEN_SUSPENDED) {
@@ -399,7 +421,7 @@ static void gen_dealloc(WfObject *self) {
     self->ob_type->tp_free(self);
 }
 
-static int gen_traverse(WfObject *self, WfVisitProc visit, void *arg) {
+int wf_gen_traverse(WfObject *self, WfVisitProc visit, void *arg) {
     WfGenObject *g = GEN(self);
     if (g->code) {
         int r = visit(g->code, arg);
@@ -417,9 +439,9 @@ static int gen_traverse(WfObject *self, WfVisitProc visit, void *arg) {
     return 0;
 }
 
-static WfObject *gen_repr(WfObject *self) {
-    return wf_str_from_format("<%s object %U at %p>", is_coro(GEN(self)) ? "coroutine" : "generator", GEN(self)->qualname,
-                              self);
+WfObject *wf_gen_repr(WfObject *self) {
+    const char *kind = is_coro(GEN(self)) ? "coroutine" : is_async_gen(GEN(self)) ? "async_generator" : "generator";
+    return wf_str_from_format("<%s object %U at %p>", kind, GEN(self)->qualname, self);
 }
 
 static WfObject *gen_get_name(WfObject *self, void *c) { return wf_newref(GEN(self)->name); }
@@ -489,12 +511,12 @@ WfTypeObject wf_generator_type = {
     .tp_basicsize = sizeof(WfGenObject),
     .tp_itemsize = sizeof(WfStackRef),
     .tp_flags = WF_TPFLAGS_HAVE_GC | WF_TPFLAGS_IMMUTABLETYPE | WF_TPFLAGS_DISALLOW_INSTANTIATION,
-    .tp_dealloc = gen_dealloc,
-    .tp_repr = gen_repr,
+    .tp_dealloc = wf_gen_dealloc,
+    .tp_repr = wf_gen_repr,
     .tp_getattro = wf_object_generic_getattr,
     .tp_iter = gen_iter_self,
     .tp_iternext = gen_iternext,
-    .tp_traverse = gen_traverse,
+    .tp_traverse = wf_gen_traverse,
     .tp_methods = gen_methods,
     .tp_getset = gen_getset,
     .tp_weaklistoffset = offsetof(WfGenObject, weakreflist),
@@ -550,10 +572,10 @@ WfTypeObject wf_coroutine_type = {
     .tp_basicsize = sizeof(WfGenObject),
     .tp_itemsize = sizeof(WfStackRef),
     .tp_flags = WF_TPFLAGS_HAVE_GC | WF_TPFLAGS_IMMUTABLETYPE | WF_TPFLAGS_DISALLOW_INSTANTIATION,
-    .tp_dealloc = gen_dealloc,
-    .tp_repr = gen_repr,
+    .tp_dealloc = wf_gen_dealloc,
+    .tp_repr = wf_gen_repr,
     .tp_getattro = wf_object_generic_getattr,
-    .tp_traverse = gen_traverse,
+    .tp_traverse = wf_gen_traverse,
     .tp_methods = coro_methods,
     .tp_getset = coro_getset,
     .tp_weaklistoffset = offsetof(WfGenObject, weakreflist),

@@ -21,10 +21,29 @@ typedef struct WfGenObject {
     WfObject *weakreflist;
     WfExcInfo exc_state;
     _Atomic(int) state;    // WF_GEN_*
-    int reserved;
+    uint8_t ag_closed;         // async generators: aclose()d or exhausted
+    uint8_t ag_running_async;  // async generators: an asend/athrow is in progress
+    uint16_t reserved;
     WfFrame frame;         // must be last: followed by the frame's slots
 } WfGenObject;
 
 #define WF_GEN_FRAME(g) (&((WfGenObject *)(g))->frame)
+
+extern WfTypeObject wf_async_gen_type;  // vm/asyncgen.c
+
+// For vm/asyncgen.c: send (the exception pending when exc) raising
+// StopIteration / StopAsyncIteration when the generator returns; throw into
+// the generator as gen.throw() does (close_on_genexit: close a delegate on
+// GeneratorExit); the delegate of a suspended yield from / await (new ref).
+WfObject *wf_gen_send_raising(WfObject *gen, WfObject *arg, int exc, int closing);
+WfObject *wf_gen_throw_internal(WfObject *gen, int close_on_genexit, WfObject *typ, WfObject *val, WfObject *tb);
+WfObject *wf_gen_yieldfrom(WfObject *gen);
+void wf_gen_dealloc(WfObject *self);
+int wf_gen_traverse(WfObject *self, WfVisitProc visit, void *arg);
+WfObject *wf_gen_repr(WfObject *self);
+int wf_gen_state(WfObject *gen);
+// The value an async generator yields, wrapped (ASYNC_GEN_WRAP) so that its
+// driver can tell it from a value yielded by an `await` inside it.
+WfObject *wf_async_gen_wrap_value(WfObject *v);
 
 #endif

@@ -15,6 +15,7 @@
     X(LOAD_ATTR_METHOD_WITH_DICT, 4)     \
     X(LOAD_ATTR_MODULE, 4)               \
     X(LOAD_ATTR_TYPE, 4)                 \
+    X(LOAD_ATTR_PROPERTY, 4)             \
     X(STORE_ATTR_INSTANCE, 2)            \
     X(STORE_ATTR_SLOT, 2)                \
     X(BINARY_OP_ADD_INT, 1)              \

@@ -151,7 +151,19 @@ void wf_specialize_load_attr(uint32_t *instr, WfObject *owner, WfObject *name, i
         wf_ssize idx = dict ? wf_dict_lookup_index(dict, name) : -1;
         if (descr) {
             WfTypeObject *dt = wf_type_of(descr);
-            if (dt->tp_descr_get && dt->tp_descr_set) {
+            if (dt == &wf_property_type) {
+                // A property whose getter is a plain Python function taking
+                // just self: the getter runs in the eval loop.
+                WfObject *fget = ((WfPropertyObject *)descr)->fget;
+                if (!fget || wf_type_of(fget) != &wf_function_type) goto fail;
+                WfCodeObject *fco = (WfCodeObject *)((WfFunctionObject *)fget)->code;
+                if (fco->co_argcount != 1 || fco->co_kwonlyargcount != 0 ||
+                    (fco->co_flags & (WF_CO_VARARGS | WF_CO_VARKEYWORDS | WF_CO_OPTIMIZED)) != WF_CO_OPTIMIZED)
+                    goto fail;
+                aux = WF_ATTR_KIND_PROPERTY;
+                ptr = (uintptr_t)fget;
+                op = WF_OP_LOAD_ATTR_PROPERTY;
+            } else if (dt->tp_descr_get && dt->tp_descr_set) {
                 if (dt != &wf_member_descr_type) goto fail;
                 const WfMemberDef *m = (const WfMemberDef *)((WfDescrObject *)descr)->def;
                 if (m->type != WF_T_OBJECT_EX || m->offset <= 0 || m->offset > 0xFFFFFF) goto fail;

@@ -44,6 +44,7 @@ enum {
     WF_ATTR_KIND_MODULE,
     WF_ATTR_KIND_TYPE,
     WF_ATTR_KIND_STORE_INSTANCE,
+    WF_ATTR_KIND_PROPERTY,
     WF_ATTR_KIND_STORE_SLOT,
 };
 #define WF_MODULE_CACHE_KEY 1u   // LOAD_ATTR_MODULE's key (the kind byte does the rest)

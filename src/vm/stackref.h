@@ -36,6 +36,8 @@ WF_INLINE WfObject *wf_stackref_as_obj(WfStackRef r) {
     return (WfObject *)(b & ~((~b & 1) << 1));
 }
 #define WF_SR_OBJ(r) wf_stackref_as_obj(r)
+// The object of a reference known not to be a tagged int (or NULL).
+WF_INLINE WfObject *wf_stackref_as_ptr(WfStackRef r) { return (WfObject *)(r.bits & ~WF_STACKREF_BORROWED); }
 
 // Whether a stack may borrow `o` without counting (immortal or deferred).
 WF_INLINE bool wf_stackref_can_borrow(WfObject *o) {

@@ -10,6 +10,7 @@
 int wf_code_init(void);                 // objects/code.c
 int wf_vm_generator_types_init(void);   // vm/generator.c
 int wf_vm_range_iter_init(void);        // vm/range_iter.c
+int wf_vm_asyncgen_init(void);          // vm/asyncgen.c
 
 int wf_vm_types_init(void) {
     WfTypeObject *types[] = {&wf_function_type, &wf_builtin_function_type, &wf_method_type, &wf_cell_type,
@@ -18,5 +19,6 @@ int wf_vm_types_init(void) {
         if (wf_type_ready(types[i]) < 0) return -1;
     if (wf_code_init() < 0) return -1;
     if (wf_vm_range_iter_init() < 0) return -1;
+    if (wf_vm_asyncgen_init() < 0) return -1;
     return wf_vm_generator_types_init();
 }

@@ -88,7 +88,7 @@ numbers: $(OUT)/numbers_test
 
 $(OUT)/numbers_test: tests/unit/numbers_test.c $(RUNTIME_OBJS)
 	@mkdir -p $(OUT)
-	$(CC) $(CFLAGS_U) -o $@ tests/unit/numbers_test.c $(RUNTIME_OBJS) -lmimalloc -lgmp -lutf8proc -lm -lpthread
+	$(CC) $(CFLAGS_U) -o $@ tests/unit/numbers_test.c $(RUNTIME_OBJS) -lmimalloc -lgmp -lutf8proc -ledit -lm -lpthread
 
 # strings_test: C API tests of str/bytes/bytearray/codecs/hash/interning
 # (CPython hash values, UTF-8 and codec errors, wf_str_from_format, format

@@ -1,0 +1,1 @@
+# concurrent — a namespace for the concurrent.futures package.
