@@ -2,6 +2,7 @@
 # Objects are built per variant under build/<variant>/obj.
 
 CC ?= cc
+BUILDDIR ?= build
 SRC_DIRS := src/platform src/sync src/parse src/compile src/vm src/objects src/runtime src/modules
 SRCS := $(sort $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c)))
 LIB_PY := $(sort $(wildcard lib/*.py lib/*/*.py lib/*/*/*.py))
@@ -16,7 +17,6 @@ ifeq ($(WERROR),1)
 endif
 LDLIBS := -lmimalloc -lgmp -lutf8proc -ledit -lm -lpthread
 
-BUILDDIR ?= build
 VARIANT ?= release
 ifeq ($(VARIANT),release)
   OPT := -O2 -fno-plt

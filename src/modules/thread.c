@@ -28,6 +28,7 @@
 //   Both are independent values: relaxed accesses are enough.
 // - `main_ident` is written once when the module is created (before any
 //   thread of this module exists) and only read afterwards.
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <math.h>
@@ -654,6 +655,11 @@ static WfObject *thread_interrupt_main(WfObject *m, WfObject *const *args, size_
     if (wf_arg_parse(args, nargs, kwnames, &parser, &signum) < 0) return NULL;
     // As if SIGINT arrived: the main thread raises KeyboardInterrupt at its
     // next eval-breaker check (or runs the handler once a signal module does).
+    // As CPython, a signal that Python does not handle is ignored: when the
+    // process was started with SIGINT ignored (e.g. a background job), CPython
+    // installs no handler and interrupt_main() does nothing.
+    struct sigaction current;
+    if (sigaction(SIGINT, NULL, &current) == 0 && current.sa_handler == SIG_IGN) return wf_None;
     wf_eval_signal_pending();
     return wf_None;
 }

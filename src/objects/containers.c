@@ -36,6 +36,22 @@ bool wf_containers_need_lock_slow(void) {
     return true;
 }
 
+void wf_container_section_lock(WfContainerSection *s) {
+    if (s->b) wf_critical_section2_begin(&s->cs, s->a, s->b);
+    else wf_critical_section_begin(&s->cs.base, s->a);
+    s->locked = true;
+}
+
+void wf_container_section_begin_slow(WfContainerSection *s) {
+    if (wf_containers_need_lock()) wf_container_section_lock(s);
+    else wf_containers_elided = s;
+}
+
+void wf_container_section_unlock(WfContainerSection *s) {
+    if (s->b) wf_critical_section2_end(&s->cs);
+    else wf_critical_section_end(&s->cs.base);
+}
+
 void wf_containers_lock_elided(void) {
     WfContainerSection *s = wf_containers_elided;
     wf_containers_elided = NULL;

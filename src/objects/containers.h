@@ -232,12 +232,10 @@ typedef struct WfContainerSection {
 
 extern _Thread_local WfContainerSection *wf_containers_elided;  // this thread's elided section
 void wf_containers_lock_elided(void);  // lock it for real (see above)
-
-WF_INLINE void wf_container_section_lock(WfContainerSection *s) {
-    if (s->b) wf_critical_section2_begin(&s->cs, s->a, s->b);
-    else wf_critical_section_begin(&s->cs.base, s->a);
-    s->locked = true;
-}
+// Out of line (the locked paths cost two atomic RMWs anyway):
+void wf_container_section_lock(WfContainerSection *s);
+void wf_container_section_begin_slow(WfContainerSection *s);  // need_lock_slow, then lock or elide
+void wf_container_section_unlock(WfContainerSection *s);
 
 // Before calling out from inside a section (or from code that may run
 // inside one, such as a lookup): makes the elided section a locked one.
@@ -251,17 +249,16 @@ WF_INLINE void wf_container_section_begin(WfContainerSection *s, WfObject *a, Wf
     s->b = b;
     s->locked = false;
     wf_containers_before_callout();  // an enclosing elided section locks first
-    if (wf_containers_need_lock()) wf_container_section_lock(s);
-    else wf_containers_elided = s;
+    // As wf_containers_need_lock (relaxed: see there), with the rest out of line.
+    if (WF_LIKELY(!atomic_load_explicit(&wf_containers_multithreaded, memory_order_relaxed) && wf_containers_alone))
+        wf_containers_elided = s;
+    else
+        wf_container_section_begin_slow(s);
 }
 
 WF_INLINE void wf_container_section_end(WfContainerSection *s) {
-    if (!s->locked) {
-        wf_containers_elided = NULL;
-        return;
-    }
-    if (s->b) wf_critical_section2_end(&s->cs);
-    else wf_critical_section_end(&s->cs.base);
+    if (WF_LIKELY(!s->locked)) wf_containers_elided = NULL;
+    else wf_container_section_unlock(s);
 }
 
 // Block forms, like WF_BEGIN_CRITICAL_SECTION (leave only through the END).

@@ -75,9 +75,8 @@ WfObject *wf_function_new(WfObject *code, WfObject *globals, WfObject *qualname)
 }
 
 void wf_function_set_deferred(WfObject *f) {
-    if (f->ob_gc_bits & WF_GC_DEFERRED) return;
-    // The reference held on behalf of borrowing stacks (see the invariant).
-    wf_incref(f);
+    // wf_object_set_deferred adds the reference held on behalf of borrowing
+    // stacks (see the invariant).
     wf_object_set_deferred(f);
 }
 

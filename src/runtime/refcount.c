@@ -78,8 +78,15 @@ void wf_object_set_immortal(WfObject *o) {
     atomic_store_explicit(&o->ob_ref_shared, 0, memory_order_relaxed);
 }
 
+// Deferred objects are referenced from evaluation stacks and frames without
+// a count (the VM pushes them as borrowed stack refs). The object therefore
+// carries one extra reference on behalf of all those borrowers; the cycle
+// collector will drop it once it can prove no stack holds the object. Until
+// the collector exists, deferred objects are never freed (design brief §1.5).
 void wf_object_set_deferred(WfObject *o) {
     if (wf_is_smallint(o) || wf_is_immortal(o)) return;
+    if (o->ob_gc_bits & WF_GC_DEFERRED) return;
+    wf_incref(o);
     o->ob_gc_bits |= WF_GC_DEFERRED;
 }
 

@@ -33,7 +33,7 @@ WF_INLINE bool wf_stackref_is_owned(WfStackRef r) { return (r.bits & 3) == 0 && 
 // The object (borrowed view). Tagged ints keep bit 1 as part of their value.
 WF_INLINE WfObject *wf_stackref_as_obj(WfStackRef r) {
     uintptr_t b = r.bits;
-    return (WfObject *)(b & ~((~b & 1) << 1));
+    return (WfObject *)((b & 1) ? b : (b & ~WF_STACKREF_BORROWED));  // a conditional move
 }
 #define WF_SR_OBJ(r) wf_stackref_as_obj(r)
 // The object of a reference known not to be a tagged int (or NULL).

@@ -112,4 +112,4 @@ vm: $(OUT)/vm_test
 
 $(OUT)/vm_test: tests/unit/vm_test.c $(RUNTIME_OBJS)
 	@mkdir -p $(OUT)
-	$(CC) $(CFLAGS_U) -o $@ tests/unit/vm_test.c $(RUNTIME_OBJS) -lmimalloc -lgmp -lutf8proc -lm -lpthread
+	$(CC) $(CFLAGS_U) -o $@ tests/unit/vm_test.c $(RUNTIME_OBJS) -lmimalloc -lgmp -lutf8proc -ledit -lm -lpthread
