@@ -173,9 +173,12 @@ static int garbage_reserve(Garbage *g, wf_ssize n) {
     return 0;
 }
 
+// Release in reverse order (like CPython's _list_clear), then the buffer
+// (unless the references were read in place from the unpublished array),
+// then the array.
 static void garbage_release(Garbage *g) {
     while (g->n > 0) wf_xdecref(g->refs[--g->n]);
-    if (g->refs != g->small) wf_mem_free(g->refs);
+    if (g->refs != g->small && g->refs != g->array) wf_mem_free(g->refs);
     g->refs = g->small;
     items_free(g->array);
     g->array = NULL;
@@ -480,29 +483,20 @@ static void clear_lock_held(WfListObject *self, Garbage *g) {
     publish_items(self, NULL);
 }
 
-// garbage_release for clear_lock_held's Garbage (its refs live in the array).
-static void garbage_release_cleared(Garbage *g) {
-    // Release in reverse order, like CPython's _list_clear.
-    while (g->n > 0) wf_xdecref(g->refs[--g->n]);
-    g->refs = g->small;
-    items_free(g->array);
-    g->array = NULL;
-}
-
 static void list_clear_items(WfListObject *self) {
     Garbage g;
     garbage_init(&g);
     WF_CONTAINER_BEGIN(self);
     clear_lock_held(self, &g);
     WF_CONTAINER_END();
-    garbage_release_cleared(&g);
+    garbage_release(&g);
 }
 
 // Lock held: a[ilow:ihigh] = vitems[0:n] (n == 0: delete), indices clamped to
 // the current size. vitems stay the caller's (increfed here); the removed
-// items go to g (a full clear uses clear_lock_held's layout: *cleared set).
+// items go to g (a full clear hands g the whole unpublished array).
 static int ass_slice_lock_held(WfListObject *a, wf_ssize ilow, wf_ssize ihigh, WfObject *const *vitems, wf_ssize n,
-                               Garbage *g, bool *cleared) {
+                               Garbage *g) {
     wf_ssize size = a->ob_base.ob_size;
     if (ilow < 0) ilow = 0;
     else if (ilow > size) ilow = size;
@@ -512,7 +506,6 @@ static int ass_slice_lock_held(WfListObject *a, wf_ssize ilow, wf_ssize ihigh, W
     wf_ssize d = n - norig;
     if (size + d == 0) {
         clear_lock_held(a, g);
-        *cleared = true;
         return 0;
     }
     if (garbage_reserve(g, norig) < 0) return -1;
@@ -568,15 +561,13 @@ static int list_ass_slice(WfListObject *a, wf_ssize start, wf_ssize stop, bool a
     }
     Garbage g;
     garbage_init(&g);
-    bool cleared = false;
     int r;
     // seq's lock too when it is a list another thread may mutate.
     WF_CONTAINER_BEGIN2(a, seq ? seq : (WfObject *)a);
     if (adjust) wf_slice_adjust_indices(a->ob_base.ob_size, &start, &stop, 1);
-    r = ass_slice_lock_held(a, start, stop, seq ? source_items(seq) : NULL, seq ? source_size(seq) : 0, &g, &cleared);
+    r = ass_slice_lock_held(a, start, stop, seq ? source_items(seq) : NULL, seq ? source_size(seq) : 0, &g);
     WF_CONTAINER_END();
-    if (cleared) garbage_release_cleared(&g);
-    else garbage_release(&g);
+    garbage_release(&g);
     wf_xdecref(seq);
     return r;
 }
@@ -620,7 +611,7 @@ static int list_inplace_repeat_n(WfListObject *self, wf_ssize n) {
             for (wf_ssize i = 0; i < size; i++) slot_store(&items[k * size + i], wf_newref(items[i]));
     }
     WF_CONTAINER_END();
-    garbage_release_cleared(&g);
+    garbage_release(&g);
     return r;
 }
 
@@ -668,7 +659,7 @@ int wf_list_sort(WfObject *l, WfObject *key, bool reverse) {
         set_size(self, n);
     }
     WF_CONTAINER_END();
-    garbage_release_cleared(&g);
+    garbage_release(&g);
     items_free(old);
     return r;
 }
@@ -851,18 +842,17 @@ static int list_setitem(WfObject *o, WfObject *key, WfObject *value) {
             // del a[i]: checked and done under one lock.
             Garbage g;
             garbage_init(&g);
-            bool cleared = false, ok = false;
+            bool ok = false;
             int r = 0;
             WF_CONTAINER_BEGIN(o);
             wf_ssize n = self->ob_base.ob_size;
             if (i < 0) i += n;
             if (i >= 0 && i < n) {
                 ok = true;
-                r = ass_slice_lock_held(self, i, i + 1, NULL, 0, &g, &cleared);
+                r = ass_slice_lock_held(self, i, i + 1, NULL, 0, &g);
             }
             WF_CONTAINER_END();
-            if (cleared) garbage_release_cleared(&g);
-            else garbage_release(&g);
+            garbage_release(&g);
             if (!ok) {
                 wf_err_set_string(&wf_exc_IndexError, "list assignment index out of range");
                 return -1;
@@ -1103,16 +1093,15 @@ static WfObject *list_remove_meth(WfObject *o, WfObject *v) {
         // Remove it if it is still where we found it; else search again.
         Garbage g;
         garbage_init(&g);
-        bool cleared = false, done = false;
+        bool done = false;
         int r = 0;
         WF_CONTAINER_BEGIN(o);
         if (i < self->ob_base.ob_size && items_of(self)[i] == item) {
             done = true;
-            r = ass_slice_lock_held(self, i, i + 1, NULL, 0, &g, &cleared);
+            r = ass_slice_lock_held(self, i, i + 1, NULL, 0, &g);
         }
         WF_CONTAINER_END();
-        if (cleared) garbage_release_cleared(&g);
-        else garbage_release(&g);
+        garbage_release(&g);
         wf_decref(item);
         if (done) return r < 0 ? NULL : wf_None;
     }

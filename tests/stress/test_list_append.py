@@ -5,7 +5,7 @@ import threading
 
 sys.setswitchinterval(1e-5)
 N = 8
-K = 36000
+K = 6000
 
 
 def run_threads(target, n=N):
