@@ -71,6 +71,20 @@ WfObject *wf_containers_alloc(WfTypeObject *type, WfTypeObject *base, wf_ssize n
 // the storage is still installed, the container owned that very object the
 // whole time, and the reference taken is a reference to it.
 
+// The loads and the CAS below may touch an object that was freed (and its
+// memory handed out again) after the reader loaded its pointer; the protocol
+// validates the outcome afterwards (the re-checks), which ThreadSanitizer
+// cannot model, so in TSan builds these functions are not instrumented (as
+// CPython's _Py_NO_SANITIZE_THREAD), and not inlined (GCC does not inline
+// across differing sanitizer attributes). The residual hazard, memory reused
+// for something other than an object header, is the allocator's to rule out
+// (delayed reuse), as in CPython.
+#if defined(__SANITIZE_THREAD__)
+#define WF_SPECULATIVE static __attribute__((noinline, no_sanitize_thread))
+#else
+#define WF_SPECULATIVE WF_INLINE
+#endif
+
 // Shared path of wf_object_try_incref: add one to the shared count unless the
 // shared word is exactly 0 or exactly MERGED (merged with a zero count).
 // - 0: the count may be held entirely by the owner's local count, and the
@@ -84,7 +98,7 @@ WfObject *wf_containers_alloc(WfTypeObject *type, WfTypeObject *base, wf_ssize n
 // Any other value can only reach a free through a CAS on this word, which
 // our CAS is ordered with: either it sees our increment (and does not free)
 // or we see its result (and refuse).
-WF_INLINE bool wf_object_try_incref_shared(WfObject *o) {
+WF_SPECULATIVE bool wf_object_try_incref_shared(WfObject *o) {
     // relaxed: a first guess; the CAS re-reads on failure.
     intptr_t shared = atomic_load_explicit(&o->ob_ref_shared, memory_order_relaxed);
     for (;;) {
@@ -104,7 +118,7 @@ WF_INLINE bool wf_object_try_incref_shared(WfObject *o) {
 // object this thread owns with a live local count can only be freed by this
 // thread, which is here (CPython's _Py_TryIncrefFast). Returns false without
 // doing anything for other objects.
-WF_INLINE bool wf_object_try_incref_fast(WfObject *o) {
+WF_SPECULATIVE bool wf_object_try_incref_fast(WfObject *o) {
     if (wf_is_smallint(o)) return true;
     uint32_t local = wf_ref_local_load(o);
     if (local == WF_IMMORTAL_REFCNT) return true;
@@ -120,7 +134,7 @@ WF_INLINE bool wf_object_try_incref_fast(WfObject *o) {
 // local count is > 0 (only the owner frees through the local count, and it is
 // here, so the object is alive: a plain increment); otherwise through the
 // shared count (above). False: no reference was taken.
-WF_INLINE bool wf_object_try_incref(WfObject *o) {
+WF_SPECULATIVE bool wf_object_try_incref(WfObject *o) {
     if (wf_is_smallint(o)) return true;
     uint32_t local = wf_ref_local_load(o);
     if (local == WF_IMMORTAL_REFCNT) return true;

@@ -542,6 +542,31 @@ wf_ssize wf_dict_lookup_index(WfObject *d, WfObject *key) {
     return ix >= 0 && v ? ix : -1;
 }
 
+WfObject *wf_dict_entry_ref_if_key(WfObject *d, wf_ssize index, WfObject *key) {
+    WfDictObject *mp = DICT(d);
+    for (int attempt = 0; attempt < 2; attempt++) {
+        WfDictKeys *dk = load_keys(mp);
+        if (index < 0 || index >= nentries_of(dk)) return NULL;
+        WfDictEntry *ep = &entries_of(dk)[index];
+        if (ep->key != key) return NULL;  // written before nentries was published
+        WfObject *v = entry_value(ep);
+        if (!v) return NULL;
+        if (wf_object_try_incref_fast(v)) return v;
+        if (!wf_object_try_incref_compare((WfObject *const *)&ep->value, v)) continue;
+        if (load_keys(mp) == dk) return v;
+        wf_decref(v);
+    }
+    WfObject *r = NULL;
+    WF_CONTAINER_BEGIN(d);
+    WfDictKeys *dk = load_keys(mp);
+    if (index >= 0 && index < nentries_of(dk) && entries_of(dk)[index].key == key) {
+        WfObject *v = entry_value(&entries_of(dk)[index]);
+        if (v) r = wf_object_newref_with_lock(v);
+    }
+    WF_CONTAINER_END();
+    return r;
+}
+
 int wf_dict_set_item_take(WfObject *d, WfObject *key, WfObject *value) {
     intptr_t hash = hash_of(key);
     if (hash == -1) {

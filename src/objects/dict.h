@@ -96,6 +96,11 @@ WfObject *wf_dict_setdefault(WfObject *d, WfObject *key, WfObject *dflt);
 // Index of key's entry in d's current keys (for caches), or -1 (missing, or
 // error: check wf_err_occurred).
 wf_ssize wf_dict_lookup_index(WfObject *d, WfObject *key);
+// For such caches: a new reference to the value of entry `index` when d's
+// current keys hold exactly `key` (identity) there and the entry is live,
+// else NULL (no exception). Lock-free (try-incref and re-checks, as d[k]);
+// safe against a concurrent replacement or deletion of the value.
+WfObject *wf_dict_entry_ref_if_key(WfObject *d, wf_ssize index, WfObject *key);
 // Containers-area helpers.
 int wf_dict_contains_known_hash(WfObject *d, WfObject *key, intptr_t hash);  // 1/0/-1
 // As wf_dict_next, also giving the entry's stored hash (any out pointer may be NULL).

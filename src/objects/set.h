@@ -1,6 +1,9 @@
 // set.h — set and frozenset: open-addressing hash tables of keys (CPython's
-// algorithm, so iteration order of ints matches). Mutation of a set happens in
-// its critical section; frozensets are immutable after construction.
+// algorithm, so iteration order of ints matches). A set is read and mutated
+// inside its critical section (a container section, containers.h), except
+// `used` (len), which is read with a relaxed atomic load; frozensets are
+// immutable after construction and read without a lock. Replaced tables are
+// freed through QSBR. See set.c for the details.
 #ifndef WF_SET_H
 #define WF_SET_H
 

@@ -1,6 +1,8 @@
 // tuple.h — tuple: immutable array of references, items inline.
 // Invariant: after wf_tuple_new returns to Python code every item is non-NULL;
-// items are set only by the creator before the tuple is shared.
+// items are set only by the creator before the tuple is shared, so any thread
+// reads a shared tuple without a lock. Its iterator claims positions
+// atomically (each item once when shared between threads).
 #ifndef WF_TUPLE_H
 #define WF_TUPLE_H
 

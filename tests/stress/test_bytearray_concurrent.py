@@ -5,7 +5,7 @@ import threading
 
 sys.setswitchinterval(1e-5)
 N = 8
-K = 100000
+K = 20000
 buf = bytearray()
 bad = []
 stop = threading.Event()
