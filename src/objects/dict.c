@@ -82,22 +82,22 @@ static char popitem_mark;
 
 // Acquire: the entries a lock-free reader reaches through these keys were
 // written before the release store that published them.
-static WfDictKeys *load_keys(WfDictObject *mp) { return atomic_load_explicit(&mp->keys, memory_order_acquire); }
+static inline __attribute__((always_inline)) WfDictKeys *load_keys(WfDictObject *mp) { return atomic_load_explicit(&mp->keys, memory_order_acquire); }
 
-static WfDictEntry *entries_of(WfDictKeys *k) { return wf_dict_keys_entries(k); }
+static inline __attribute__((always_inline)) WfDictEntry *entries_of(WfDictKeys *k) { return wf_dict_keys_entries(k); }
 
 // Acquire: entries below the count were written before its release store.
-static wf_ssize nentries_of(WfDictKeys *k) { return atomic_load_explicit(&k->nentries, memory_order_acquire); }
+static inline __attribute__((always_inline)) wf_ssize nentries_of(WfDictKeys *k) { return atomic_load_explicit(&k->nentries, memory_order_acquire); }
 
-static WfObject *entry_value(WfDictEntry *ep) { return atomic_load_explicit(&ep->value, memory_order_acquire); }
+static inline __attribute__((always_inline)) WfObject *entry_value(WfDictEntry *ep) { return atomic_load_explicit(&ep->value, memory_order_acquire); }
 
 // Relaxed: len() is a snapshot; writers hold the lock.
-static wf_ssize used_of(WfDictObject *mp) { return __atomic_load_n(&mp->used, __ATOMIC_RELAXED); }
-static void set_used(WfDictObject *mp, wf_ssize n) { __atomic_store_n(&mp->used, n, __ATOMIC_RELAXED); }
+static inline __attribute__((always_inline)) wf_ssize used_of(WfDictObject *mp) { return __atomic_load_n(&mp->used, __ATOMIC_RELAXED); }
+static inline __attribute__((always_inline)) void set_used(WfDictObject *mp, wf_ssize n) { __atomic_store_n(&mp->used, n, __ATOMIC_RELAXED); }
 
 // Index slots are read with acquire (the entry they point at was written
 // before the slot's release store) and written with release.
-static wf_ssize get_index(WfDictKeys *k, size_t i) {
+static inline __attribute__((always_inline)) wf_ssize get_index(WfDictKeys *k, size_t i) {
     uint8_t s = k->log2_size;
     if (s < 8) return __atomic_load_n(&((int8_t *)k->indices)[i], __ATOMIC_ACQUIRE);
     if (s < 16) return __atomic_load_n(&((int16_t *)k->indices)[i], __ATOMIC_ACQUIRE);
@@ -105,7 +105,7 @@ static wf_ssize get_index(WfDictKeys *k, size_t i) {
     return __atomic_load_n(&((int64_t *)k->indices)[i], __ATOMIC_ACQUIRE);
 }
 
-static void set_index(WfDictKeys *k, size_t i, wf_ssize ix) {
+static inline __attribute__((always_inline)) void set_index(WfDictKeys *k, size_t i, wf_ssize ix) {
     uint8_t s = k->log2_size;
     if (s < 8) __atomic_store_n(&((int8_t *)k->indices)[i], (int8_t)ix, __ATOMIC_RELEASE);
     else if (s < 16) __atomic_store_n(&((int16_t *)k->indices)[i], (int16_t)ix, __ATOMIC_RELEASE);
@@ -113,7 +113,7 @@ static void set_index(WfDictKeys *k, size_t i, wf_ssize ix) {
     else __atomic_store_n(&((int64_t *)k->indices)[i], (int64_t)ix, __ATOMIC_RELEASE);
 }
 
-static size_t dk_mask(WfDictKeys *k) { return ((size_t)1 << k->log2_size) - 1; }
+static inline __attribute__((always_inline)) size_t dk_mask(WfDictKeys *k) { return ((size_t)1 << k->log2_size) - 1; }
 
 static uint8_t bit_length(size_t x) {
     uint8_t n = 0;
@@ -190,9 +190,13 @@ static inline __attribute__((always_inline)) void garbage_release(DictGarbage *g
     }
 }
 
-// Keep o for release (a bulk mutation that overflows releases what it has).
-static void garbage_add(DictGarbage *g, WfObject *o) {
-    if (g->n == 2) garbage_release(g);
+static __attribute__((noinline)) void garbage_flush(DictGarbage *g) { garbage_release(g); }
+
+// Keep o for release. One insertion adds at most two; a bulk mutation that
+// gets here with the buffer full has completed its previous insertion (and
+// locked its section for real), so what it holds may go now.
+static inline __attribute__((always_inline)) void garbage_add(DictGarbage *g, WfObject *o) {
+    if (WF_UNLIKELY(g->n == 2)) garbage_flush(g);
     g->refs[g->n++] = o;
 }
 
@@ -259,7 +263,7 @@ static int dict_resize(WfDictObject *mp, uint8_t log2, DictGarbage *g) {
     return 0;
 }
 
-static bool keys_equal_fast(WfObject *a, WfObject *b, int *eq) {
+static inline __attribute__((always_inline)) bool keys_equal_fast(WfObject *a, WfObject *b, int *eq) {
     if (a == b) {
         *eq = 1;
         return true;
@@ -330,7 +334,8 @@ restart:;
 // Lock-free lookup: entry index with *value a NEW reference, DKIX_EMPTY
 // (*value NULL), DKIX_ERROR (a comparison raised), or DKIX_RETRY (raced a
 // writer or could not take a reference: use lookup_ref, which locks).
-static wf_ssize lookup_unlocked(WfDictObject *mp, WfObject *key, intptr_t hash, WfObject **value) {
+static inline __attribute__((always_inline)) wf_ssize lookup_unlocked(WfDictObject *mp, WfObject *key, intptr_t hash,
+                                                                       WfObject **value) {
     *value = NULL;
     WfDictKeys *dk = load_keys(mp);
     size_t mask = dk_mask(dk);
@@ -388,12 +393,10 @@ static wf_ssize lookup_unlocked(WfDictObject *mp, WfObject *key, intptr_t hash, 
     return ix;
 }
 
-// Lookup with *value a new reference: lock-free, or under the lock when the
-// lock-free attempt raced a writer. DKIX_EMPTY, DKIX_ERROR or the index.
-static wf_ssize lookup_ref(WfDictObject *mp, WfObject *key, intptr_t hash, WfObject **value) {
-    wf_ssize ix = lookup_unlocked(mp, key, hash, value);
-    if (ix != DKIX_RETRY) return ix;
+static __attribute__((noinline)) wf_ssize lookup_locked_ref(WfDictObject *mp, WfObject *key, intptr_t hash,
+                                                             WfObject **value) {
     WfObject *v;
+    wf_ssize ix;
     WF_CONTAINER_BEGIN(mp);
     ix = lookup(mp, key, hash, &v);
     *value = v ? wf_object_newref_with_lock(v) : NULL;
@@ -401,7 +404,16 @@ static wf_ssize lookup_ref(WfDictObject *mp, WfObject *key, intptr_t hash, WfObj
     return ix;
 }
 
-static intptr_t hash_of(WfObject *key) {
+// Lookup with *value a new reference: lock-free, or under the lock when the
+// lock-free attempt raced a writer. DKIX_EMPTY, DKIX_ERROR or the index.
+static inline __attribute__((always_inline)) wf_ssize lookup_ref(WfDictObject *mp, WfObject *key, intptr_t hash,
+                                                                  WfObject **value) {
+    wf_ssize ix = lookup_unlocked(mp, key, hash, value);
+    if (WF_LIKELY(ix != DKIX_RETRY)) return ix;
+    return lookup_locked_ref(mp, key, hash, value);
+}
+
+static inline __attribute__((always_inline)) intptr_t hash_of(WfObject *key) {
     if (wf_str_check_exact(key)) {
         intptr_t h = atomic_load_explicit(&((WfStrObject *)key)->hash, memory_order_relaxed);
         if (h != -1) return h;

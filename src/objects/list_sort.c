@@ -6,7 +6,9 @@
 // Invariants: the algorithm only permutes the array it is given (keys and,
 // with a key function, the parallel values array) — even when a comparison
 // fails, nothing is lost or duplicated. Only `<` is used; the key function is
-// called exactly once per item, in order, before any comparison.
+// called exactly once per item, in order, before any comparison. The array is
+// private to the caller (wf_list_sort sorts a copy that no other thread can
+// see until it is published), so plain loads, stores and memcpy are fine here.
 #include "objects/list.h"
 
 #include "objects/float.h"

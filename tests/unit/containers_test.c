@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "objects/containers.h"
 #include "objects/dict.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -240,6 +241,62 @@ static void test_range_slice(void) {
     wf_decref(r);
 }
 
+// The lock-free read primitives (containers.h): which header states let a
+// reader take a reference without the container's lock.
+static void test_try_incref(void) {
+    CHECK(wf_object_try_incref(I(5)));                   // tagged: nothing to count
+    CHECK(wf_object_try_incref(wf_None));                // immortal
+    WfObject *o = wf_float_new(1.5);                     // owned by us, local count 1
+    CHECK(wf_object_try_incref_fast(o));
+    CHECK(wf_ref_local_load(o) == 2);
+    wf_decref(o);
+    // Seen from another thread (pretend by changing the owner): a shared word
+    // of 0 is refused (the owner may be freeing it on a plain read of 0) ...
+    uintptr_t owner = o->ob_tid;
+    __atomic_store_n(&o->ob_tid, owner + 8, __ATOMIC_RELAXED);
+    CHECK(!wf_object_try_incref_fast(o));
+    CHECK(!wf_object_try_incref(o));
+    CHECK(atomic_load(&o->ob_ref_shared) == 0);
+    // ... so is MERGED with a zero count; anything else takes a shared ref.
+    atomic_store(&o->ob_ref_shared, WF_REF_SHARED_MERGED);
+    CHECK(!wf_object_try_incref(o));
+    atomic_store(&o->ob_ref_shared, WF_REF_SHARED_MAYBE_WEAKREF);
+    CHECK(wf_object_try_incref(o));
+    CHECK(atomic_load(&o->ob_ref_shared) == (WF_REF_SHARED_MAYBE_WEAKREF | (1 << WF_SHARED_SHIFT)));
+    atomic_store(&o->ob_ref_shared, 0);
+    __atomic_store_n(&o->ob_tid, owner, __ATOMIC_RELAXED);
+    // try_incref_compare re-checks the slot.
+    WfObject *slot = o, *other = I(1);
+    CHECK(wf_object_try_incref_compare(&slot, o) && wf_ref_local_load(o) == 2);
+    wf_decref(o);
+    CHECK(!wf_object_try_incref_compare(&other, o) && wf_ref_local_load(o) == 1);
+    wf_decref(o);
+    // A lone thread elides container sections; nothing is pushed or locked.
+    CHECK(!atomic_load(&wf_containers_multithreaded));
+    CHECK(!wf_containers_need_lock());
+    WfObject *l = wf_list_new(0);
+    WF_CONTAINER_BEGIN(l);
+    CHECK(wf_containers_elided == &wf_csec_ && !wf_csec_.locked);
+    CHECK(!wf_mutex_is_locked(WF_OBJECT_MUTEX(l)));
+    wf_containers_before_callout();  // locks it for real
+    CHECK(wf_csec_.locked && wf_containers_elided == NULL);
+    CHECK(wf_mutex_is_locked(WF_OBJECT_MUTEX(l)));
+    WF_CONTAINER_END();
+    CHECK(!wf_mutex_is_locked(WF_OBJECT_MUTEX(l)) && wf_containers_elided == NULL);
+    // A nested section locks the enclosing elided one first.
+    WfObject *l2 = wf_list_new(0);
+    WF_CONTAINER_BEGIN(l);
+    WfContainerSection *outer = &wf_csec_;
+    WF_CONTAINER_BEGIN(l2);
+    CHECK(outer->locked && wf_mutex_is_locked(WF_OBJECT_MUTEX(l)));
+    CHECK(wf_containers_elided == &wf_csec_);
+    WF_CONTAINER_END();
+    WF_CONTAINER_END();
+    CHECK(!wf_mutex_is_locked(WF_OBJECT_MUTEX(l)) && wf_containers_elided == NULL);
+    wf_decref(l);
+    wf_decref(l2);
+}
+
 int main(int argc, char **argv) {
     WfConfig config = {.gil = -1, .program_name = "containers_test"};
     if (wf_runtime_initialize(&config, argc, argv) < 0) return 1;
@@ -249,6 +306,7 @@ int main(int argc, char **argv) {
     test_dict();
     test_set();
     test_range_slice();
+    test_try_incref();
     printf("containers_test: %d checks, %d failures\n", checks, failures);
     return failures != 0;
 }
