@@ -80,7 +80,7 @@ WfObject *wf_containers_alloc(WfTypeObject *type, WfTypeObject *base, wf_ssize n
 // for something other than an object header, is the allocator's to rule out
 // (delayed reuse), as in CPython.
 #if defined(__SANITIZE_THREAD__)
-#define WF_SPECULATIVE static __attribute__((noinline, no_sanitize_thread))
+#define WF_SPECULATIVE static __attribute__((noinline, no_sanitize_thread, unused))
 #else
 #define WF_SPECULATIVE WF_INLINE
 #endif
@@ -163,16 +163,12 @@ WF_INLINE bool wf_object_try_incref_compare(WfObject *const *slot, WfObject *o) 
 }
 
 // A new reference to an item read while holding its container's lock (the
-// locked fallback of a lock-free read). CPython's _Py_NewRefWithLock also
-// marks an object owned by another thread MAYBE_WEAKREF so that the next
-// lock-free read of it succeeds (its shared word is no longer 0). That needs
-// wf_refcount_decref_shared to queue a release of a zero shared count in state
-// MAYBE_WEAKREF as it does in state DEFAULT (else the count goes negative
-// and the object leaks): enable with -DWF_REFCOUNT_QUEUES_MAYBE_WEAKREF once
-// runtime/refcount.c does (requested by containers). Without it, reads of
-// such objects by non-owner threads keep taking the lock: correct, slower.
+// locked fallback of a lock-free read). As CPython's _Py_NewRefWithLock it
+// also marks an object owned by another thread MAYBE_WEAKREF so that the next
+// lock-free read of it succeeds (its shared word is no longer 0);
+// wf_refcount_decref_shared queues a release of a zero shared count in state
+// MAYBE_WEAKREF as it does in state DEFAULT.
 WF_INLINE WfObject *wf_object_newref_with_lock(WfObject *o) {
-#ifdef WF_REFCOUNT_QUEUES_MAYBE_WEAKREF
     if (!wf_is_smallint(o) && !wf_is_immortal(o) && wf_tid_load(o) != wf_current_tid) {
         // relaxed: atomicity only; the lock we hold keeps o alive.
         intptr_t shared = atomic_load_explicit(&o->ob_ref_shared, memory_order_relaxed);
@@ -184,7 +180,6 @@ WF_INLINE WfObject *wf_object_newref_with_lock(WfObject *o) {
                                                         memory_order_relaxed));
         return o;
     }
-#endif
     wf_incref(o);
     return o;
 }

@@ -60,6 +60,9 @@ typedef intptr_t wf_ssize;  // Py_ssize_t
 #define WF_GC_DEFERRED 0x02   // deferred refcounting: stack refs not counted
 #define WF_GC_FINALIZED 0x04
 #define WF_GC_UNREACHABLE 0x08
+#define WF_GC_SHARED 0x10     // deferred at run time when a 2nd thread read it (runtime/deferred.h)
+// ob_gc_bits is read by any thread (relaxed atomic loads) and written with
+// atomic read-modify-writes once an object may be shared.
 
 struct WfObject {
     uintptr_t ob_tid;

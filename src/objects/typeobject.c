@@ -660,7 +660,16 @@ static int ready_full(WfTypeObject *t) {
         wf_err_no_memory();
         return -1;
     }
-    if (heap) wf_type_fixup_slot_dispatchers(t);
+    if (heap) {
+        wf_type_fixup_slot_dispatchers(t);
+    } else {
+        // A static type's attributes (method descriptors, slot wrappers, ...)
+        // live as long as the type: immortal, so that threads calling
+        // list.append or dict.get never write to a shared refcount.
+        wf_ssize pos = 0;
+        WfObject *k, *v;
+        while (wf_dict_next(t->tp_dict, &pos, &k, &v)) wf_object_set_immortal(v);
+    }
     t->tp_flags = (t->tp_flags & ~WF_TPFLAGS_READYING) | WF_TPFLAGS_READY;
     return 0;
 }

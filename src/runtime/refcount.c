@@ -38,10 +38,12 @@ void wf_refcount_decref_shared(WfObject *o) {
     intptr_t new_value;
     bool queue;
     do {
-        // Shared count zero in the default state, owner alive: the reference
-        // we release was counted by the owner. Queue it (keeping the count:
-        // the queue now holds our reference) rather than go negative.
-        queue = old == WF_REF_SHARED_DEFAULT && wf_tid_load(o) != 0;
+        // Shared count zero in the default state (or MAYBE_WEAKREF, which a
+        // locked container read sets: containers.h), owner alive: the
+        // reference we release was counted by the owner. Queue it (keeping
+        // the count: the queue now holds our reference) rather than go
+        // negative.
+        queue = (old == WF_REF_SHARED_DEFAULT || old == WF_REF_SHARED_MAYBE_WEAKREF) && wf_tid_load(o) != 0;
         new_value = queue ? WF_REF_SHARED_QUEUED : old - ONE_SHARED;
         // Release on the decrement orders our prior writes to the object before
         // whichever thread frees it (which performs an acquire below).

@@ -211,3 +211,13 @@ void wf_stw_after_fork_child(WfThreadState *ts, void (*dead)(WfThreadState *t)) 
         reg.head = ts;
     }
 }
+
+void wf_stw_visit_threads(void (*visit)(WfThreadState *ts, void *arg), void *arg) {
+    // The world is stopped by the caller: no registered thread runs. A new
+    // thread may still register (SUSPENDED, before running any Python) and
+    // an exiting one unregister, so walk under the registry lock (held by
+    // nobody across a safe point, so taking it here cannot deadlock).
+    wf_threads_lock(&reg.lock);
+    for (WfThreadState *t = reg.head; t; t = t->rt_next) visit(t, arg);
+    wf_mutex_unlock(&reg.lock);
+}

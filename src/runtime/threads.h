@@ -76,6 +76,9 @@ bool wf_thread_is_attached(void);
 void wf_stop_the_world(void);
 // Restart the threads stopped by the calling thread's wf_stop_the_world.
 void wf_start_the_world(void);
+// Call `visit` on every registered thread state (the caller's included).
+// Only while the calling thread has the world stopped.
+void wf_stw_visit_threads(void (*visit)(WfThreadState *ts, void *arg), void *arg);
 // Whether a stop-the-world is in effect (for assertions, e.g. in the GC).
 bool wf_world_is_stopped(void);
 

@@ -426,6 +426,9 @@ return_common: {
         wf_frame_pop_inline(ts, dying);
     } else if (dying->owner == WF_FRAME_OWNED_BY_GENERATOR) {
         dying->previous = NULL;
+        // Clearing the frame may reach a safe point; the generator's frame
+        // is no longer scanned by the deferred sweep.
+        wf_stackref_own_if_shared(&retval);
         wf_gen_frame_finished(ts, dying);  // publishes completion: last access
     } else {
         wf_frame_clear(dying);

@@ -12,6 +12,7 @@
 #include "objects/function.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "runtime/deferred.h"
 #include "runtime/error.h"
 #include "vm/frame.h"
 #include "vm/frameobject.h"
@@ -188,4 +189,54 @@ WfObject *wf_frame_locals(WfFrame *f) {
         }
     }
     return d;
+}
+
+void wf_frame_datastack_visit(WfThreadState *ts, void (*visit)(const uintptr_t *begin, const uintptr_t *end, void *arg),
+                              void *arg) {
+    // The newest chunk is used up to datastack_top; each older chunk up to
+    // the top it had when its successor became current (the successor's
+    // prev_top).
+    char *top = ts->datastack_top;
+    for (DataChunk *c = ts->datastack_chunk; c; c = c->previous) {
+        char *begin = (char *)c + sizeof(DataChunk);
+        if (top && top > begin) visit((const uintptr_t *)begin, (const uintptr_t *)top, arg);
+        top = c->prev_top;
+    }
+}
+
+// Which objects this thread recently loaded from globals while another
+// thread owned them, and how often (a direct-mapped table: a collision just
+// restarts a count). Sharing an object delays its release to the next
+// deferred sweep, so only objects a thread keeps coming back to are shared:
+// a global read once (a thread's setup) is still freed the moment its last
+// reference goes, as in CPython.
+#define SHARE_AFTER 8
+static _Thread_local struct {
+    WfObject *o;
+    uint32_t loads;
+} recent_loads[64];
+
+static bool worth_sharing(WfObject *o) {
+    size_t i = (size_t)((((uintptr_t)o >> 4) * 0x9E3779B97F4A7C15u) >> 58);
+    if (recent_loads[i].o != o) {
+        recent_loads[i].o = o;
+        recent_loads[i].loads = 1;
+        return false;
+    }
+    return ++recent_loads[i].loads >= SHARE_AFTER;
+}
+
+WfStackRef wf_stackref_steal_global(WfObject *o) {
+    if (wf_is_smallint(o)) return wf_stackref_steal(o);
+    if (!(wf_gc_bits_load(o) & WF_GC_DEFERRED) && wf_ref_local_load(o) != WF_IMMORTAL_REFCNT &&
+        wf_tid_load(o) != wf_current_tid && worth_sharing(o)) {
+        wf_deferred_share(o);  // consumes our reference
+        return (WfStackRef){(uintptr_t)o | WF_STACKREF_BORROWED};
+    }
+    return wf_stackref_steal_maybe_borrow(o);
+}
+
+void wf_frame_own_shared(WfFrame *f) {
+    wf_stackref_own_if_shared(&f->func);
+    for (WfStackRef *p = f->localsplus; p < f->sp; p++) wf_stackref_own_if_shared(p);
 }

@@ -124,6 +124,19 @@ struct WfFrameObject *wf_frame_get_object(WfFrame *f);
 WfObject *wf_frame_locals(WfFrame *f);
 int wf_frame_line(WfFrame *f);
 
+// Call `visit` on every used word range of ts's data stack (the frames of
+// its OWNED_BY_THREAD frames, live or just released): the deferred sweep
+// scans them for uncounted references (runtime/deferred.c). The thread must
+// be stopped or the caller.
+void wf_frame_datastack_visit(WfThreadState *ts, void (*visit)(const uintptr_t *begin, const uintptr_t *end, void *arg),
+                              void *arg);
+
+// Turn the frame's borrowed references to shared deferred objects (its
+// function, locals and stack up to sp) into counted ones: before a frame
+// leaves the places the deferred sweep scans (a generator is created or
+// suspends, a frame object copies a finished frame).
+void wf_frame_own_shared(WfFrame *f);
+
 // Release all data stack chunks of a thread (thread exit).
 void wf_frame_datastack_free(WfThreadState *ts);
 

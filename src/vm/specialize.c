@@ -22,16 +22,27 @@ static void set_opcode(uint32_t *instr, int op) {
     __atomic_store_n(instr, (u & ~0xffu) | (uint32_t)op, __ATOMIC_RELEASE);
 }
 
-static bool cache_acquire(uint32_t *cache0) {
+// Take the cache (unit 0 := BUSY); *prev receives what unit 0 held.
+static bool cache_acquire(uint32_t *cache0, uint32_t *prev) {
     uint32_t c = __atomic_load_n(cache0, __ATOMIC_RELAXED);
-    if (c == WF_CACHE_BUSY) return false;
+    if (c == WF_CACHE_BUSY || c == WF_CACHE_GAVE_UP) return false;
+    *prev = c;
     // acq_rel: acquire keeps our cache writes after taking ownership; release
     // orders the BUSY marker before them for seqlock readers.
     return __atomic_compare_exchange_n(cache0, &c, WF_CACHE_BUSY, false, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED);
 }
 
-static void cache_backoff(uint32_t *cache0) {
-    __atomic_store_n(cache0, WF_CACHE_COUNTER_BIT | WF_CACHE_BACKOFF, __ATOMIC_RELEASE);
+// After a failed attempt: wait twice as long as last time, or give up.
+// `prev` is the counter the attempt started from (anything else: a first
+// failure).
+static void cache_backoff(uint32_t *cache0, uint32_t prev) {
+    uint32_t failures = 0;
+    if ((prev & WF_CACHE_COUNTER_BIT) && prev != WF_CACHE_BUSY) failures = (prev >> WF_CACHE_FAILURE_SHIFT) & 15u;
+    failures++;
+    uint32_t v = failures >= WF_CACHE_MAX_FAILURES
+                     ? WF_CACHE_GAVE_UP
+                     : WF_CACHE_COUNTER_BIT | (failures << WF_CACHE_FAILURE_SHIFT) | (WF_CACHE_BACKOFF << (failures - 1));
+    __atomic_store_n(cache0, v, __ATOMIC_RELEASE);
 }
 
 static void cache_publish(uint32_t *instr, uint32_t key, uint32_t aux, uintptr_t ptr, int op) {
@@ -49,10 +60,10 @@ static void cache_publish(uint32_t *instr, uint32_t key, uint32_t aux, uintptr_t
 void wf_specialize_deopt(uint32_t *instr, int generic_op) {
     uint32_t u = __atomic_load_n(instr, __ATOMIC_RELAXED);
     if ((int)WF_INSTR_OP(u) == generic_op) return;
-    uint32_t *cache0 = instr + 1;
-    if (!cache_acquire(cache0)) return;
+    uint32_t *cache0 = instr + 1, prev;
+    if (!cache_acquire(cache0, &prev)) return;
     set_opcode(instr, generic_op);
-    cache_backoff(cache0);
+    cache_backoff(cache0, 0);  // a deoptimization starts the backoff over
 }
 
 // ---------------------------------------------------------------------------
@@ -60,6 +71,7 @@ void wf_specialize_deopt(uint32_t *instr, int generic_op) {
 
 void wf_specialize_load_global(uint32_t *instr, WfFrame *f, WfObject *name) {
     uint32_t *cache = instr + 1;
+    uint32_t prev = __atomic_load_n(cache, __ATOMIC_RELAXED);
     WfObject *g = f->globals, *b = f->builtins;
     if (!g || !b || !wf_dict_check_exact(g) || !wf_dict_check_exact(b)) goto fail;
     wf_ssize idx = wf_dict_lookup_index(g, name);
@@ -79,7 +91,7 @@ void wf_specialize_load_global(uint32_t *instr, WfFrame *f, WfObject *name) {
     return;
 fail:
     if (wf_err_occurred()) wf_err_clear();
-    cache_backoff(cache);
+    cache_backoff(cache, prev);
 }
 
 void wf_specialize_global_miss(uint32_t *instr) {
@@ -105,7 +117,8 @@ static bool valid_key(uint32_t v) { return v != 0 && v <= WF_CACHE_KEY_MAX; }
 
 void wf_specialize_load_attr(uint32_t *instr, WfObject *owner, WfObject *name, int method_form) {
     uint32_t *cache = instr + 1;
-    if (!cache_acquire(cache)) return;
+    uint32_t prev;
+    if (!cache_acquire(cache, &prev)) return;
     WfTypeObject *tp = wf_type_of(owner);
     uint32_t key = 0, aux = 0;
     uintptr_t ptr = 0;
@@ -199,12 +212,13 @@ void wf_specialize_load_attr(uint32_t *instr, WfObject *owner, WfObject *name, i
     return;
 fail:
     if (wf_err_occurred()) wf_err_clear();
-    cache_backoff(cache);
+    cache_backoff(cache, prev);
 }
 
 void wf_specialize_store_attr(uint32_t *instr, WfObject *owner, WfObject *name) {
     uint32_t *cache = instr + 1;
-    if (!cache_acquire(cache)) return;
+    uint32_t prev;
+    if (!cache_acquire(cache, &prev)) return;
     WfTypeObject *tp = wf_type_of(owner);
     uint32_t aux;
     int op;
@@ -229,5 +243,5 @@ void wf_specialize_store_attr(uint32_t *instr, WfObject *owner, WfObject *name) 
     return;
 fail:
     if (wf_err_occurred()) wf_err_clear();
-    cache_backoff(cache);
+    cache_backoff(cache, prev);
 }

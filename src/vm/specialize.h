@@ -9,9 +9,13 @@
 //   either the old or the new instruction and never acts on a torn cache.
 // - Cache unit 0 of LOAD_ATTR / STORE_ATTR is a *key*: the version tag the
 //   cache was made for (1..0x7FFFFFFF), WF_CACHE_BUSY while one writer owns the
-//   cache, or (generic form) WF_CACHE_COUNTER_BIT | executions left before the
-//   next specialization attempt; 0 (as the assembler leaves it) means "try at
-//   the next execution". Writers take the cache by compare-and-swapping unit 0
+//   cache, or (generic form) WF_CACHE_COUNTER_BIT | failures << 26 |
+//   executions left before the next specialization attempt; 0 (as the
+//   assembler leaves it) means "try at the next execution". Each failure
+//   doubles the wait; after WF_CACHE_MAX_FAILURES the instruction stays
+//   generic for good and its counter is no longer written (a counter written
+//   on every execution of code that N threads run is a cache line they all
+//   fight over). Writers take the cache by compare-and-swapping unit 0
 //   to BUSY, write the other units, then store the key (release) and finally
 //   the opcode (release). Readers load the key (acquire), the data (relaxed),
 //   fence (acquire) and re-load the key: a seqlock with one writer at a time.
@@ -24,6 +28,7 @@
 #ifndef WF_VM_SPECIALIZE_H
 #define WF_VM_SPECIALIZE_H
 
+#include "objects/containers.h"
 #include "objects/dict.h"
 #include "objects/str.h"
 #include "vm/frame.h"
@@ -32,7 +37,11 @@
 #define WF_CACHE_BUSY 0xFFFFFFFFu
 #define WF_CACHE_COUNTER_BIT 0x80000000u
 #define WF_CACHE_KEY_MAX 0x7FFFFFFFu
-#define WF_CACHE_BACKOFF 64u     // generic executions before retrying after a failure / deopt
+#define WF_CACHE_BACKOFF 64u     // generic executions before the first retry after a failure / deopt
+#define WF_CACHE_FAILURE_SHIFT 26
+#define WF_CACHE_COUNT_MASK ((1u << WF_CACHE_FAILURE_SHIFT) - 1)
+#define WF_CACHE_MAX_FAILURES 6u
+#define WF_CACHE_GAVE_UP (WF_CACHE_COUNTER_BIT | (15u << WF_CACHE_FAILURE_SHIFT))
 
 // Specialization kinds stored in the low byte of LOAD_ATTR/STORE_ATTR unit 1.
 enum {
@@ -55,8 +64,8 @@ WF_INLINE uint32_t wf_cache_load(const uint32_t *u) { return __atomic_load_n(u, 
 WF_INLINE bool wf_cache_should_specialize(uint32_t *cache0) {
     uint32_t c = __atomic_load_n(cache0, __ATOMIC_RELAXED);
     if (WF_LIKELY(c == 0)) return true;
-    if ((c & WF_CACHE_COUNTER_BIT) && c != WF_CACHE_BUSY) {
-        if ((c & ~WF_CACHE_COUNTER_BIT) == 0) return true;
+    if ((c & WF_CACHE_COUNTER_BIT) && c != WF_CACHE_BUSY && c != WF_CACHE_GAVE_UP) {
+        if ((c & WF_CACHE_COUNT_MASK) == 0) return true;
         // Racy decrement between threads is harmless: it only delays a retry.
         __atomic_store_n(cache0, c - 1, __ATOMIC_RELAXED);
     }
@@ -93,6 +102,32 @@ WF_INLINE WfObject *wf_dict_entry_if_key(WfObject *d, uint32_t index, WfObject *
     WfDictEntry *e = &wf_dict_keys_entries(keys)[index];
     if (e->key != name) return NULL;
     return atomic_load_explicit(&e->value, memory_order_acquire);
+}
+
+// The value of `d`'s entry `index` if its key is `name`, as a stack
+// reference, or NULL bits when it is absent or could not be referenced
+// without the dict's lock (the caller's generic path then locks). A small
+// int needs nothing. An immortal or deferred value is borrowed once the slot
+// is seen to still hold it after its bits were read: a deferred object is
+// freed only by the deferred sweep, which needs a safe point, and this
+// thread is not at one. Any other value is counted by try-incref with the
+// same re-check (containers.h).
+WF_INLINE WfStackRef wf_dict_entry_stackref(WfObject *d, uint32_t index, WfObject *name) {
+    WfDictKeys *keys = atomic_load_explicit(&((WfDictObject *)d)->keys, memory_order_acquire);
+    if (WF_UNLIKELY(keys == NULL)) return WF_STACKREF_NULL;
+    if ((wf_ssize)index >= atomic_load_explicit(&keys->nentries, memory_order_acquire)) return WF_STACKREF_NULL;
+    WfDictEntry *e = &wf_dict_keys_entries(keys)[index];
+    if (e->key != name) return WF_STACKREF_NULL;
+    WfObject *v = atomic_load_explicit(&e->value, memory_order_acquire);
+    if (WF_UNLIKELY(v == NULL)) return WF_STACKREF_NULL;
+    if (wf_is_smallint(v)) return wf_stackref_steal(v);
+    if (WF_LIKELY(wf_stackref_can_borrow(v))) {
+        // acquire: orders the bit reads above before the re-check.
+        if (atomic_load_explicit(&e->value, memory_order_acquire) != v) return WF_STACKREF_NULL;
+        return (WfStackRef){(uintptr_t)v | WF_STACKREF_BORROWED};
+    }
+    if (!wf_object_try_incref_compare((WfObject *const *)&e->value, v)) return WF_STACKREF_NULL;
+    return wf_stackref_steal(v);
 }
 
 // Rewrite the opcode byte of `instr` (release: cache units written before are

@@ -39,9 +39,13 @@ WF_INLINE WfObject *wf_stackref_as_obj(WfStackRef r) {
 // The object of a reference known not to be a tagged int (or NULL).
 WF_INLINE WfObject *wf_stackref_as_ptr(WfStackRef r) { return (WfObject *)(r.bits & ~WF_STACKREF_BORROWED); }
 
+// The GC bits (relaxed: another thread may be making the object deferred;
+// a stale clear bit only costs a counted reference).
+WF_INLINE uint8_t wf_gc_bits_load(const WfObject *o) { return __atomic_load_n(&o->ob_gc_bits, __ATOMIC_RELAXED); }
+
 // Whether a stack may borrow `o` without counting (immortal or deferred).
 WF_INLINE bool wf_stackref_can_borrow(WfObject *o) {
-    return wf_ref_local_load(o) == WF_IMMORTAL_REFCNT || (o->ob_gc_bits & WF_GC_DEFERRED) != 0;
+    return wf_ref_local_load(o) == WF_IMMORTAL_REFCNT || (wf_gc_bits_load(o) & WF_GC_DEFERRED) != 0;
 }
 
 // Take ownership of a new reference `o` (steals).
@@ -69,12 +73,33 @@ WF_INLINE WfStackRef wf_stackref_immortal(WfObject *o) {
 WF_INLINE WfStackRef wf_stackref_steal_maybe_borrow(WfObject *o) {
     if (!wf_is_smallint(o)) {
         if (wf_ref_local_load(o) == WF_IMMORTAL_REFCNT) return (WfStackRef){(uintptr_t)o | WF_STACKREF_BORROWED};
-        if ((o->ob_gc_bits & WF_GC_DEFERRED) && wf_tid_load(o) == wf_current_tid && wf_ref_local_load(o) > 1) {
+        if ((wf_gc_bits_load(o) & WF_GC_DEFERRED) && wf_tid_load(o) == wf_current_tid && wf_ref_local_load(o) > 1) {
             wf_decref(o);
             return (WfStackRef){(uintptr_t)o | WF_STACKREF_BORROWED};
         }
     }
     return (WfStackRef){(uintptr_t)o};
+}
+
+// Steal a new reference to a value loaded from a module's globals (or a
+// module attribute) and make it a borrowed one where that is free or pays
+// off: as wf_stackref_steal_maybe_borrow, and an object owned by another
+// thread becomes a shared deferred object (runtime/deferred.h), our
+// reference becoming the one it keeps for borrowers. A safe point (may sweep).
+WfStackRef wf_stackref_steal_global(WfObject *o);  // vm/frame.c
+
+// A borrowed reference to a *shared* deferred object must not outlive the
+// frames the deferred sweep scans (runtime/deferred.c): turn it into a
+// counted one (the object is alive: the slot holds it).
+WF_INLINE void wf_stackref_own_if_shared(WfStackRef *r) {
+    uintptr_t b = r->bits;
+    if ((b & 3) == WF_STACKREF_BORROWED) {
+        WfObject *o = (WfObject *)(b & ~WF_STACKREF_BORROWED);
+        if (wf_gc_bits_load(o) & WF_GC_SHARED) {
+            wf_incref(o);
+            r->bits = (uintptr_t)o;
+        }
+    }
 }
 
 // Drop the reference (r non-NULL).
