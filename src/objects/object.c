@@ -14,6 +14,7 @@
 //   instance dict, then non-data descriptor / plain class attribute.
 #include <stdio.h>
 
+#include "objects/containers.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
@@ -24,6 +25,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "runtime/deferred.h"
 #include "runtime/error.h"
 #include "runtime/thread_state.h"
 
@@ -345,7 +347,11 @@ int wf_object_generic_set_dict(WfObject *o, WfObject *value, void *closure) {
     wf_incref(value);
     // acq_rel: publish the new dict; the old one is released by us.
     WfObject *old = __atomic_exchange_n(slot, value, __ATOMIC_ACQ_REL);
-    wf_xdecref(old);
+    // Another thread may be reading an attribute through the old dict
+    // without a reference to it: retire it (freed no earlier than the next
+    // deferred sweep) unless this thread is alone.
+    if (old && wf_containers_need_lock()) wf_deferred_retire(old);
+    else wf_xdecref(old);
     return 0;
 }
 

@@ -25,6 +25,7 @@
 #include <pthread.h>
 #include <stdio.h>
 
+#include "objects/containers.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
@@ -36,6 +37,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject_internal.h"
+#include "runtime/deferred.h"
 #include "runtime/error.h"
 #include "runtime/lifecycle.h"
 
@@ -771,11 +773,21 @@ static int type_setattro(WfObject *self, WfObject *name, WfObject *value) {
     }
     wf_incref(name);
     if (wf_str_check_exact(name) && !((WfStrObject *)name)->interned) name = wf_str_intern_take(name);
+    // The value being replaced: other threads may hold it borrowed from a
+    // lookup (wf_type_lookup, the method cache) until their next safe point,
+    // so it is retired rather than released (runtime/deferred.h).
+    WfObject *old = NULL;
+    if (type->tp_dict && wf_dict_get_item_ref(type->tp_dict, name, &old) < 0) {
+        wf_decref(name);
+        return -1;
+    }
     int r = wf_object_generic_setattr(self, name, value);
     if (r == 0) {
         wf_type_modified(type);
         if (wf_is_dunder_name(name)) r = wf_type_update_slot(type, name);
     }
+    if (old && wf_containers_need_lock()) wf_deferred_retire(old);
+    else wf_xdecref(old);
     wf_decref(name);
     return r;
 }

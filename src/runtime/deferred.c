@@ -64,6 +64,11 @@ void wf_deferred_share(WfObject *o) {
     if (__atomic_load_n(&reg.n, __ATOMIC_RELAXED) >= __atomic_load_n(&reg.sweep_at, __ATOMIC_RELAXED) &&
         wf_deferred_automatic())
         (void)wf_deferred_sweep();
+    wf_deferred_retire(o);
+}
+
+void wf_deferred_retire(WfObject *o) {
+    if (wf_is_smallint(o) || wf_is_immortal(o)) return;
     uint8_t bits = __atomic_load_n(&o->ob_gc_bits, __ATOMIC_RELAXED);
     do {
         if (bits & WF_GC_DEFERRED) {

@@ -23,6 +23,14 @@
 // no uncounted reference outside its frames).
 void wf_deferred_share(WfObject *o);
 
+// Release a reference to `o` that was just removed from a place other threads
+// read without taking a reference first (a class attribute, an instance's
+// __dict__): like QSBR for objects, `o` stays alive at least until the next
+// sweep, which every thread must reach a safe point for, so a reader that
+// loaded it and counts it before its next safe point is safe. Consumes the
+// reference; never sweeps.
+void wf_deferred_retire(WfObject *o);
+
 // Stop the world and free the shared deferred objects that no counted
 // reference and no thread's frame holds. Returns how many were released, or
 // 0 when a sweep is already running. The caller must be attached.
