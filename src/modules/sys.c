@@ -1,13 +1,16 @@
 // sys.c — the sys module. Invariant: the module dict is the single source of
 // truth for sys attributes that Python code may replace (stdout, path,
 // modules, ...); C code reads them from there, never from cached copies.
+#include <float.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "objects/arg.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
+#include "objects/float.h"
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/list.h"
@@ -20,6 +23,7 @@
 #include "runtime/threads.h"
 #include "runtime/version.h"
 #include "vm/eval.h"
+#include "vm/frameobject.h"
 
 static WfObject *sys_exit(WfObject *self, WfObject *const *args, size_t nargs) {
     if (nargs > 1) return wf_err_format(&wf_exc_TypeError, "exit expected at most 1 argument, got %zu", nargs);
@@ -57,12 +61,10 @@ static WfObject *sys_setrecursionlimit(WfObject *self, WfObject *arg) {
 static WfObject *sys_is_gil_enabled(WfObject *self, WfObject *unused) { return wf_bool_from(wf_gil_is_enabled()); }
 
 static WfObject *sys_getswitchinterval(WfObject *self, WfObject *unused) {
-    extern WfObject *wf_float_new(double);
     return wf_float_new(wf_gil_get_switch_interval());
 }
 
 static WfObject *sys_setswitchinterval(WfObject *self, WfObject *arg) {
-    extern double wf_float_as_double(WfObject *);
     double d = wf_float_as_double(arg);
     if (d == -1.0 && wf_err_occurred()) return NULL;
     if (d <= 0.0) return wf_err_format(&wf_exc_ValueError, "switch interval must be strictly positive");
@@ -120,6 +122,63 @@ static WfObject *sys_displayhook(WfObject *self, WfObject *value) {
     return wf_None;
 }
 
+// An argument converted as CPython's "i" (an int that fits a C int).
+static int as_c_int(WfObject *o, int *out) {
+    if (!wf_index_check(o)) {
+        wf_err_format(&wf_exc_TypeError, "'%T' object cannot be interpreted as an integer", o);
+        return -1;
+    }
+    WfObject *idx = wf_number_index(o);
+    if (!idx) return -1;
+    int overflow = 0;
+    long long v = wf_int_as_long_long_overflow(idx, &overflow);
+    wf_decref(idx);
+    if (overflow || v > INT_MAX || v < INT_MIN) {
+        wf_err_format(&wf_exc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+// _getframe(depth=0, /): the caller's frame, or the one `depth` calls below
+// it (a negative depth counts as 0, as CPython's loop does).
+static WfObject *sys_getframe(WfObject *self, WfObject *const *args, size_t nargs) {
+    if (wf_arg_check_positional("_getframe", nargs, 0, 1) < 0) return NULL;
+    int depth = 0;
+    if (nargs && as_c_int(args[0], &depth) < 0) return NULL;
+    return wf_frameobject_get_current(depth);
+}
+
+// CPython's _PY_LONG_MAX_STR_DIGITS_THRESHOLD and the default limit.
+#define INT_MAX_STR_DIGITS_THRESHOLD 640
+#define INT_DEFAULT_MAX_STR_DIGITS 4300
+
+static WfObject *sys_get_int_max_str_digits(WfObject *self, WfObject *unused) {
+    return wf_smallint_new(wf_int_get_max_str_digits());
+}
+
+static WfObject *sys_set_int_max_str_digits(WfObject *self, WfObject *const *args, size_t nargs, WfObject *kwnames) {
+    // Argument Clinic's checks, in its order: too many, missing, unknown keyword.
+    wf_ssize nkw = kwnames ? wf_tuple_size(kwnames) : 0;
+    if ((wf_ssize)nargs + nkw > 1)
+        return wf_err_format(&wf_exc_TypeError, "set_int_max_str_digits() takes at most 1 argument (%zd given)",
+                             (wf_ssize)nargs + nkw);
+    WfObject *arg = nargs ? args[0] : NULL;
+    if (nkw && wf_str_equal_cstr(wf_tuple_get_borrow(kwnames, 0), "maxdigits")) arg = args[nargs];
+    if (!arg)
+        return wf_err_format(&wf_exc_TypeError, "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
+    if (nkw && arg != args[nargs])
+        return wf_err_format(&wf_exc_TypeError, "'%U' is an invalid keyword argument for set_int_max_str_digits()",
+                             wf_tuple_get_borrow(kwnames, 0));
+    int n;
+    if (as_c_int(arg, &n) < 0) return NULL;
+    if (n != 0 && n < INT_MAX_STR_DIGITS_THRESHOLD)
+        return wf_err_format(&wf_exc_ValueError, "maxdigits must be 0 or larger than %d", INT_MAX_STR_DIGITS_THRESHOLD);
+    wf_int_set_max_str_digits(n);
+    return wf_None;
+}
+
 static WfObject *sys_is_finalizing(WfObject *self, WfObject *unused) { return wf_bool_from(wf_runtime.finalizing); }
 
 static const WfMethodDef sys_methods[] = {
@@ -153,6 +212,21 @@ static const WfMethodDef sys_methods[] = {
               "displayhook($module, object, /)\n--\n\nPrint an object to sys.stdout and also save it in builtins._"),
     WF_METHOD("is_finalizing", sys_is_finalizing, WF_METH_NOARGS,
               "is_finalizing($module, /)\n--\n\nReturn True if Python is exiting."),
+    WF_METHOD("_getframe", sys_getframe, WF_METH_FASTCALL,
+              "_getframe($module, depth=0, /)\n--\n\n"
+              "Return a frame object from the call stack.\n\n"
+              "If optional integer depth is given, return the frame object that many\n"
+              "calls below the top of the stack.  If that is deeper than the call\n"
+              "stack, ValueError is raised.  The default for depth is zero, returning\n"
+              "the frame at the top of the call stack.\n\n"
+              "This function should be used for internal and specialized purposes\n"
+              "only."),
+    WF_METHOD("get_int_max_str_digits", sys_get_int_max_str_digits, WF_METH_NOARGS,
+              "get_int_max_str_digits($module, /)\n--\n\n"
+              "Return the maximum string digits limit for non-binary int<->str conversions."),
+    WF_METHOD("set_int_max_str_digits", sys_set_int_max_str_digits, WF_METH_FASTCALL | WF_METH_KEYWORDS,
+              "set_int_max_str_digits($module, /, maxdigits)\n--\n\n"
+              "Set the maximum string digits limit for non-binary int<->str conversions."),
     WF_METHOD_END,
 };
 
@@ -163,6 +237,16 @@ static const char *const flags_fields[] = {
     "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits", "gil", "thread_inherit_context",
     "context_aware_warnings", NULL};
 static const char *const implementation_fields[] = {"name", "cache_tag", "version", "hexversion", NULL};
+static const char *const int_info_fields[] = {"bits_per_digit", "sizeof_digit", "default_max_str_digits",
+                                              "str_digits_check_threshold", NULL};
+static const char *const float_info_fields[] = {"max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp",
+                                                "dig", "mant_dig", "epsilon", "radix", "rounds", NULL};
+
+// sys.flags.int_max_str_digits: -X int_max_str_digits / PYTHONINTMAXSTRDIGITS
+// or -1. Set once by start-up (lifecycle.c) before sys exists, then only read.
+static int flag_int_max_str_digits = -1;
+
+void wf_sys_set_flag_int_max_str_digits(int n) { flag_int_max_str_digits = n; }
 
 static int add(WfObject *d, const char *name, WfObject *v) {
     if (!v) return -1;
@@ -191,9 +275,35 @@ static WfObject *make_flags(void) {
         wf_smallint_new(r->flag_verbose), wf_smallint_new(0), wf_smallint_new(r->flag_quiet),
         wf_smallint_new(r->hash_randomization), wf_smallint_new(r->flag_isolated), wf_False,
         wf_smallint_new(r->flag_utf8_mode), wf_smallint_new(0), wf_bool_from(r->flag_safe_path),
-        wf_smallint_new(4300), r->gil_flag < 0 ? wf_None : wf_smallint_new(r->gil_flag),
+        wf_smallint_new(flag_int_max_str_digits), r->gil_flag < 0 ? wf_None : wf_smallint_new(r->gil_flag),
         // Free-threaded builds default thread_inherit_context to true (3.14).
         wf_smallint_new(1), wf_smallint_new(1)};
+    return wf_structseq_new(type, v);
+}
+
+// sys.int_info as CPython's (30-bit digits): weft's big ints are GMP's, but
+// the limits on int<->str conversion are CPython's.
+static WfObject *make_int_info(void) {
+    WfTypeObject *type = wf_structseq_new_type("sys.int_info", int_info_fields);
+    if (!type) return NULL;
+    WfObject *v[4] = {wf_smallint_new(30), wf_smallint_new(4), wf_smallint_new(INT_DEFAULT_MAX_STR_DIGITS),
+                      wf_smallint_new(INT_MAX_STR_DIGITS_THRESHOLD)};
+    return wf_structseq_new(type, v);
+}
+
+static WfObject *make_float_info(void) {
+    WfTypeObject *type = wf_structseq_new_type("sys.float_info", float_info_fields);
+    if (!type) return NULL;
+    WfObject *v[11] = {wf_float_new(DBL_MAX), wf_smallint_new(DBL_MAX_EXP), wf_smallint_new(DBL_MAX_10_EXP),
+                       wf_float_new(DBL_MIN), wf_smallint_new(DBL_MIN_EXP), wf_smallint_new(DBL_MIN_10_EXP),
+                       wf_smallint_new(DBL_DIG), wf_smallint_new(DBL_MANT_DIG), wf_float_new(DBL_EPSILON),
+                       wf_smallint_new(FLT_RADIX), wf_smallint_new(FLT_ROUNDS)};
+    for (int i = 0; i < 11; i++) {
+        if (!v[i]) {
+            for (int j = 0; j < 11; j++) wf_xdecref(v[j]);
+            return NULL;
+        }
+    }
     return wf_structseq_new(type, v);
 }
 
@@ -255,6 +365,8 @@ WfObject *wf_sys_module_new(int argc, char **argv) {
     if (add(d, "hexversion", wf_int_from_ssize(WF_PY_HEXVERSION)) < 0) goto error;
     if (add(d, "api_version", wf_smallint_new(1013)) < 0) goto error;
     if (add(d, "flags", make_flags()) < 0) goto error;
+    if (add(d, "int_info", make_int_info()) < 0) goto error;
+    if (add(d, "float_info", make_float_info()) < 0) goto error;
     if (add(d, "platform", wf_str_from_cstr("linux")) < 0) goto error;
     if (add(d, "byteorder", wf_str_from_cstr("little")) < 0) goto error;
     if (add(d, "maxsize", wf_int_from_ssize(INTPTR_MAX)) < 0) goto error;

@@ -28,12 +28,14 @@
 //   Both are independent values: relaxed accesses are enough.
 // - `main_ident` is written once when the module is created (before any
 //   thread of this module exists) and only read afterwards.
+#include <limits.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <math.h>
 
 #include "modules/contextvars.h"
+#include "modules/signal.h"
 #include "modules/thread.h"
 #include "objects/arg.h"
 #include "objects/dict.h"
@@ -52,10 +54,6 @@
 #include "runtime/thread_state.h"
 #include "runtime/threads.h"
 #include "vm/eval.h"
-
-// Runs pending signal handlers (modules/time.c has the weak default; the
-// signal module's strong one may raise KeyboardInterrupt). 0 or -1.
-int wf_eval_check_signals(void);
 
 // The contextvars hooks (modules/contextvars.c) are weak references, so this
 // module links and runs (threads then start with an empty context) without it.
@@ -650,17 +648,32 @@ static WfObject *thread_exit(WfObject *m, WfObject *unused) {
 }
 
 static WfObject *thread_interrupt_main(WfObject *m, WfObject *const *args, size_t nargs, WfObject *kwnames) {
-    static const WfArgParser parser = {"interrupt_main", "|O", {"signum", NULL}};
-    WfObject *signum = NULL;
-    if (wf_arg_parse(args, nargs, kwnames, &parser, &signum) < 0) return NULL;
-    // As if SIGINT arrived: the main thread raises KeyboardInterrupt at its
-    // next eval-breaker check (or runs the handler once a signal module does).
-    // As CPython, a signal that Python does not handle is ignored: when the
-    // process was started with SIGINT ignored (e.g. a background job), CPython
-    // installs no handler and interrupt_main() does nothing.
-    struct sigaction current;
-    if (sigaction(SIGINT, NULL, &current) == 0 && current.sa_handler == SIG_IGN) return wf_None;
-    wf_eval_signal_pending();
+    // As CPython's "|i:signum" parsing (positional only).
+    if (wf_arg_no_kwargs("interrupt_main", kwnames) < 0) return NULL;
+    if (nargs > 1) return wf_err_format(&wf_exc_TypeError, "signum() takes at most 1 argument (%zu given)", nargs);
+    int signum = SIGINT;
+    if (nargs == 1) {
+        if (!wf_index_check(args[0]))
+            return wf_err_format(&wf_exc_TypeError, "'%T' object cannot be interpreted as an integer", args[0]);
+        WfObject *idx = wf_number_index(args[0]);
+        if (!idx) return NULL;
+        int overflow = 0;
+        long long v = wf_int_as_long_long_overflow(idx, &overflow);
+        wf_decref(idx);
+        if (overflow > 0 || (!overflow && v > INT_MAX))
+            return wf_err_format(&wf_exc_OverflowError, "signed integer is greater than maximum");
+        if (overflow < 0 || v < INT_MIN)
+            return wf_err_format(&wf_exc_OverflowError, "signed integer is less than minimum");
+        signum = (int)v;
+    }
+    // As if the signal arrived (the same path as the C signal handler): the
+    // main thread runs its Python handler at its next eval-breaker check or
+    // interrupted wait. As CPython, a signal whose action is SIG_DFL or
+    // SIG_IGN is not simulated (e.g. SIGINT in a job started with it ignored).
+    if (wf_signal_simulate(signum) < 0) return wf_err_format(&wf_exc_ValueError, "signal number out of range");
+    // On the main thread the handler runs now: CPython checks the eval
+    // breaker right after a call to a C function returns.
+    if (wf_eval_check_signals() < 0) return NULL;
     return wf_None;
 }
 
@@ -860,9 +873,12 @@ static const WfMethodDef thread_methods[] = {
     WF_METHOD("exit_thread", thread_exit, WF_METH_NOARGS,
               "exit_thread($module, /)\n--\n\nAn obsolete synonym of exit()."),
     WF_METHOD("interrupt_main", thread_interrupt_main, WF_METH_FASTCALL | WF_METH_KEYWORDS,
-              "interrupt_main($module, /, signum=signal.SIGINT)\n--\n\n"
+              "interrupt_main(signum=signal.SIGINT, /)\n\n"
               "Simulate the arrival of the given signal in the main thread,\n"
-              "where the corresponding signal handler will be executed."),
+              "where the corresponding signal handler will be executed.\n"
+              "If *signum* is omitted, SIGINT is assumed.\n"
+              "A subthread can use this function to interrupt the main thread.\n\n"
+              "Note: the default signal handler for SIGINT raises ``KeyboardInterrupt``."),
     WF_METHOD("daemon_threads_allowed", thread_daemon_threads_allowed, WF_METH_NOARGS,
               "daemon_threads_allowed($module, /)\n--\n\nCheck if daemon threads are allowed."),
     WF_METHOD("_excepthook", thread_excepthook, WF_METH_O,

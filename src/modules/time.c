@@ -8,6 +8,7 @@
 #include <math.h>
 #include <time.h>
 
+#include "modules/signal.h"  // wf_eval_check_signals
 #include "objects/dict.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
@@ -24,7 +25,6 @@
 // sections suspended, stop-the-world not blocked). Weak defaults do nothing.
 __attribute__((weak)) void wf_thread_detach(void) {}
 __attribute__((weak)) void wf_thread_attach(void) {}
-__attribute__((weak)) int wf_eval_check_signals(void) { return 0; }
 
 static long long clock_ns(clockid_t id) {
     struct timespec ts;

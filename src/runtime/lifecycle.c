@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "modules/signal.h"
 #include "objects/dict.h"
+#include "objects/int.h"
 #include "objects/module.h"
 #include "objects/str.h"
 #include "runtime/error.h"
@@ -45,6 +47,11 @@ int wf_runtime_initialize(const WfConfig *config, int argc, char **argv) {
     if (wf_containers_init() < 0) return fail("container initialization failed");
     if (wf_exceptions_init() < 0) return fail("exception initialization failed");
     if (wf_vm_init() < 0) return fail("VM initialization failed");
+    // -X int_max_str_digits wins over PYTHONINTMAXSTRDIGITS (read by the numbers).
+    if (config->int_max_str_digits_set) wf_int_set_max_str_digits(config->int_max_str_digits);
+    wf_sys_set_flag_int_max_str_digits(config->int_max_str_digits_set ? config->int_max_str_digits : -1);
+    // After the VM (the main thread's eval breaker) and before any Python code.
+    if (wf_signal_init(!config->no_signal_handlers) < 0) return fail("can't initialize signals");
 
     wf_runtime.modules = wf_dict_new();
     if (!wf_runtime.modules) return fail("cannot create sys.modules");

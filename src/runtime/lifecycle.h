@@ -14,6 +14,7 @@ int wf_vm_init(void);           // vm/: function, code, generator, frame, traceb
 
 WfObject *wf_builtins_module_new(void);   // modules/builtins.c
 WfObject *wf_sys_module_new(int argc, char **argv);  // modules/sys.c
+void wf_sys_set_flag_int_max_str_digits(int n);      // modules/sys.c: before wf_sys_module_new (-1: unset)
 int wf_io_init_std_streams(WfObject *sys_module);     // modules/io.c: sys.stdin/stdout/stderr
 int wf_exceptions_add_to_dict(WfObject *d);
 
@@ -24,6 +25,11 @@ typedef struct {
     const char *hashseed;    // PYTHONHASHSEED value or NULL
     int dis;                 // -X dis: print the disassembly instead of running
     const char *program_name;
+    // -X int_max_str_digits / PYTHONINTMAXSTRDIGITS (validated by main.c):
+    // applied when int_max_str_digits_set; sys.flags.int_max_str_digits shows
+    // it (-1 when unset, as CPython 3.11).
+    int int_max_str_digits_set, int_max_str_digits;
+    int no_signal_handlers;  // 1: install no signal handlers (CPython's install_signal_handlers=0, for embedding)
 } WfConfig;
 
 int wf_runtime_initialize(const WfConfig *config, int argc, char **argv);  // argv: the script's sys.argv

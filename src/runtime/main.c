@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "compile/compile.h"
+#include "modules/signal.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
@@ -64,10 +65,15 @@ static char *read_all(FILE *f, size_t *len) {
     return buf;
 }
 
+// Set when the program ended with an uncaught KeyboardInterrupt (exactly that
+// type, as CPython's check): main() then exits by SIGINT. Main thread only.
+static int unhandled_keyboard_interrupt;
+
 // Handle an uncaught exception: SystemExit → its code; else print it → 1.
 static int handle_uncaught(void) {
     WfObject *exc = wf_err_fetch();
     if (!exc) return 0;
+    unhandled_keyboard_interrupt = wf_type_of(exc) == &wf_exc_KeyboardInterrupt;
     if (wf_type_check(exc, &wf_exc_SystemExit)) {
         WfObject *code = ((WfSystemExitObject *)exc)->code;
         int status = 0;
@@ -207,6 +213,7 @@ int main(int argc, char **argv) {
     int version = 0;
     const char *command = NULL, *module = NULL;
     const char *gil_x = NULL;
+    const char *int_digits_x = NULL;  // -X int_max_str_digits=N
     int i = 1;
     for (; i < argc; i++) {
         const char *a = argv[i];
@@ -236,7 +243,9 @@ int main(int argc, char **argv) {
                 if (c == 'c') command = val;
                 else if (c == 'm') module = val;
                 else if (c == 'X') {
-                    if (strncmp(val, "gil=", 4) == 0) gil_x = val + 4;
+                    if (strncmp(val, "int_max_str_digits", 18) == 0 && (val[18] == '=' || !val[18]))
+                        int_digits_x = val[18] ? val + 19 : "";
+                    else if (strncmp(val, "gil=", 4) == 0) gil_x = val + 4;
                     else if (strcmp(val, "gil") == 0) gil_x = "";
                     else if (strcmp(val, "dis") == 0) config.dis = 1;
                 }
@@ -286,6 +295,25 @@ int main(int argc, char **argv) {
                             "Python runtime state: preinitialized\n\n");
             return 1;
         }
+    }
+    // PYTHONINTMAXSTRDIGITS, then -X int_max_str_digits (which wins); each
+    // must be 0 or >= 640 (CPython's config_init_int_max_str_digits).
+    const char *digits_env = config.ignore_environment ? NULL : getenv("PYTHONINTMAXSTRDIGITS");
+    const char *digits_src[2] = {digits_env && *digits_env ? digits_env : NULL, int_digits_x};
+    for (int k = 0; k < 2; k++) {
+        const char *v = digits_src[k];
+        if (!v) continue;
+        char *end;
+        errno = 0;
+        long n = strtol(v, &end, 10);
+        if (!*v || *end || errno || n < 0 || n > INT_MAX || (n != 0 && n < 640)) {
+            fprintf(stderr, "Fatal Python error: config_init_int_max_str_digits: %s: invalid limit; must be >= 640 "
+                            "or 0 for unlimited.\nPython runtime state: preinitialized\n\n",
+                    k ? "-X int_max_str_digits" : "PYTHONINTMAXSTRDIGITS");
+            return 1;
+        }
+        config.int_max_str_digits_set = 1;
+        config.int_max_str_digits = (int)n;
     }
     if (!config.ignore_environment) {
         config.hashseed = getenv("PYTHONHASHSEED");
@@ -381,5 +409,9 @@ int main(int argc, char **argv) {
         status = run_source(src, len, name, script ? name : NULL, config.dis);
         free(src);
     }
-    return wf_runtime_finalize(status);
+    status = wf_runtime_finalize(status);
+    // As CPython (bpo-1054041): after an uncaught KeyboardInterrupt, die by
+    // SIGINT so that the shell sees the ^C (status 130).
+    if (unhandled_keyboard_interrupt) return wf_signal_exit_by_sigint();
+    return status;
 }

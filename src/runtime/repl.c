@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "compile/compile.h"
+#include "modules/signal.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
 #include "objects/module.h"
@@ -73,6 +74,19 @@ int wf_repl_run(WfObject *main_dict, int quiet, int (*handle_uncaught)(void)) {
     size_t len = 0;
     for (;;) {
         char *line = read_line(len ? prompt("ps2", "... ") : prompt("ps1", ">>> "), tty);
+        if (!line && wf_eval_check_signals() < 0) {
+            // Ctrl-C at the prompt (the read was interrupted): as CPython,
+            // drop the statement being entered and show a fresh prompt.
+            if (wf_err_matches(&wf_exc_KeyboardInterrupt)) {
+                wf_err_clear();
+                fputs("\nKeyboardInterrupt\n", stderr);
+            } else {
+                wf_err_print();
+            }
+            clearerr(stdin);
+            len = 0;
+            continue;
+        }
         if (!line) {
             if (tty) fputc('\n', stderr);
             break;

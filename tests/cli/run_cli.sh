@@ -151,6 +151,82 @@ both "uncaught exception in stdin script" "partial" 1 "KeyError: 'k'" @I -
 STDIN=/dev/null
 both "exit code of a script" "" 3 "" @I -c 'raise SystemExit(3)'
 
+# ---- Ctrl-C / SIGINT: an uncaught KeyboardInterrupt prints its traceback, then the process dies by
+# SIGINT (the shell sees 130), as CPython does (bpo-1054041) ---------------------------------------
+both "raise_signal(SIGINT) uncaught -> killed by SIGINT" "" 130 "KeyboardInterrupt" \
+    @I -c 'import signal; signal.raise_signal(signal.SIGINT)'
+both "raise KeyboardInterrupt -> killed by SIGINT" "before" 130 "KeyboardInterrupt" \
+    @I -c 'print("before"); raise KeyboardInterrupt'
+both "KeyboardInterrupt subclass -> exit 1" "" 1 "K" @I -c 'class K(KeyboardInterrupt): pass
+raise K'
+both "KeyboardInterrupt still joins threads" "worker done" 130 "KeyboardInterrupt" @I -c 'import threading, time
+threading.Thread(target=lambda: (time.sleep(0.2), print("worker done"))).start()
+raise KeyboardInterrupt'
+both "SIGINT ignored at start-up stays ignored" "1 ok" 0 "" \
+    bash -c 'trap "" INT; exec "$0" -c "import signal, _thread; _thread.interrupt_main(); signal.raise_signal(signal.SIGINT); print(signal.getsignal(signal.SIGINT), \"ok\")"' @I
+# The same traceback on stderr.
+run "$PY" -c 'import signal; signal.raise_signal(signal.SIGINT)'; PY_ERR="$ERR"
+run "$WEFT" -c 'import signal; signal.raise_signal(signal.SIGINT)'
+if [ "$ERR" == "$PY_ERR" ]; then ok "uncaught KeyboardInterrupt: same stderr [weft]"
+else bad "uncaught KeyboardInterrupt: same stderr [weft]" "python3: $(printf %q "$PY_ERR")" "weft:    $(printf %q "$ERR")"; fi
+
+# A real SIGINT from outside (as Ctrl-C sends) while the main thread is blocked or busy: the
+# harness (run by python3) starts the interpreter with SIGINT at its default action, waits for its
+# "ready" line, sends SIGINT and prints the exit status and the last stderr line.
+cat >"$TMP/sigint_harness.py" <<'HARNESS'
+import signal, subprocess, sys, time
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                     preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+ready = p.stdout.readline()
+time.sleep(0.2)
+p.send_signal(signal.SIGINT)
+try:
+    out, err = p.communicate(timeout=20)
+except subprocess.TimeoutExpired:
+    p.kill()
+    out, err = p.communicate()
+    print("timeout")
+lines = [ln for ln in err.splitlines() if ln.strip()]
+print(("%s %s %s %s" % (ready.strip(), out.strip(), p.returncode, lines[-1] if lines else "")).strip())
+HARNESS
+for wait in "threading.Event().wait()" "time.sleep(60)" "threading.Lock().acquire(); l = threading.Lock(); l.acquire(); l.acquire()" \
+            "t = threading.Thread(target=time.sleep, args=(60,), daemon=True); t.start(); t.join()" \
+            "import queue; queue.Queue().get()" "exec('while True: pass')"; do
+    both "SIGINT from outside during: $wait" "ready  -2 KeyboardInterrupt" 0 "" \
+        "$PY" "$TMP/sigint_harness.py" @I -c "import threading, time; print('ready', flush=True); $wait"
+done
+both "SIGINT from outside with busy threads: handler in main" "ready main got KI -2 KeyboardInterrupt" 0 "" \
+    "$PY" "$TMP/sigint_harness.py" @I -c 'import threading, time
+stop = []
+def spin():
+    while not stop: sum(range(100))
+for _ in range(4): threading.Thread(target=spin, daemon=True).start()
+print("ready", flush=True)
+try:
+    threading.Event().wait()
+except KeyboardInterrupt:
+    print("main got KI")
+    stop.append(1)
+    raise'
+both "SIGINT from outside runs a Python handler" "ready handled 2 0" 0 "" \
+    "$PY" "$TMP/sigint_harness.py" @I -c 'import signal, threading
+ev = threading.Event()
+signal.signal(signal.SIGINT, lambda s, f: (print("handled", s), ev.set()))
+print("ready", flush=True)
+ev.wait()'
+
+# -X int_max_str_digits / PYTHONINTMAXSTRDIGITS
+DIGITS='import sys; print(sys.get_int_max_str_digits(), sys.flags.int_max_str_digits)'
+both "int_max_str_digits default" "4300 -1" 0 "" @I -c "$DIGITS"
+both "-X int_max_str_digits=1000" "1000 1000" 0 "" @I -X int_max_str_digits=1000 -c "$DIGITS"
+both "PYTHONINTMAXSTRDIGITS=2000" "2000 2000" 0 "" env PYTHONINTMAXSTRDIGITS=2000 @I -c "$DIGITS"
+both "-X int_max_str_digits beats the environment" "0 0" 0 "" env PYTHONINTMAXSTRDIGITS=2000 @I -X int_max_str_digits=0 -c "$DIGITS"
+both "-E ignores PYTHONINTMAXSTRDIGITS" "4300 -1" 0 "" env PYTHONINTMAXSTRDIGITS=2000 @I -E -c "$DIGITS"
+both "-X int_max_str_digits=5 rejected" "" 1 "-X int_max_str_digits: invalid limit; must be >= 640 or 0 for unlimited." \
+    @I -X int_max_str_digits=5 -c 'print("ran")'
+both "PYTHONINTMAXSTRDIGITS=x rejected" "" 1 "PYTHONINTMAXSTRDIGITS: invalid limit; must be >= 640 or 0 for unlimited." \
+    env PYTHONINTMAXSTRDIGITS=x @I -c 'print("ran")'
+
 # ---- weft only: free-threading switches and version banner -------------------------------------
 run "$WEFT" -VV
 if [ "$WEFT_IS_CPYTHON" = 1 ]; then skipped=$((skipped + 1)); echo "skip -VV banner (weft-only)"

@@ -44,13 +44,16 @@ $(OUT)/sync_test: tests/unit/sync_test.c $(SYNC_SRCS) $(SYNC_HDRS)
 # Links the whole runtime of this variant (every object but runtime/main.o),
 # so build the interpreter first (`make BUILDDIR=... VARIANT=...`).
 RUNTIME_OBJS = $(filter-out %/runtime/main.o,$(wildcard $(BUILDDIR)/$(VARIANT)/obj/*/*.o))
+# The libraries the interpreter links with (keep in step with the Makefile's
+# LDLIBS: runtime/repl.o needs libedit, the numbers need GMP, ...).
+RUNTIME_LIBS := -lmimalloc -lgmp -lutf8proc -ledit -lm -lpthread
 .PHONY: containers
 containers: $(OUT)/containers_test
 	$(OUT)/containers_test
 
 $(OUT)/containers_test: tests/unit/containers_test.c $(RUNTIME_OBJS)
 	@mkdir -p $(OUT)
-	$(CC) $(CFLAGS_U) -o $@ tests/unit/containers_test.c $(RUNTIME_OBJS) -lmimalloc -lgmp -lutf8proc -lm -lpthread
+	$(CC) $(CFLAGS_U) -o $@ tests/unit/containers_test.c $(RUNTIME_OBJS) $(RUNTIME_LIBS)
 
 # typesystem_test: C API tests of type/object/descriptors/classes/protocols.
 # Links the whole runtime like containers_test (build the interpreter first).
@@ -60,7 +63,7 @@ typesystem: $(OUT)/typesystem_test
 
 $(OUT)/typesystem_test: tests/unit/typesystem_test.c $(RUNTIME_OBJS)
 	@mkdir -p $(OUT)
-	$(CC) $(CFLAGS_U) -o $@ tests/unit/typesystem_test.c $(RUNTIME_OBJS) -lmimalloc -lgmp -lutf8proc -lm -lpthread
+	$(CC) $(CFLAGS_U) -o $@ tests/unit/typesystem_test.c $(RUNTIME_OBJS) $(RUNTIME_LIBS)
 
 # threads_test: the threads runtime (attach/detach, stop-the-world, critical
 # sections, QSBR, GIL, biased-refcount queues) on src/sync + src/platform.
@@ -88,7 +91,7 @@ numbers: $(OUT)/numbers_test
 
 $(OUT)/numbers_test: tests/unit/numbers_test.c $(RUNTIME_OBJS)
 	@mkdir -p $(OUT)
-	$(CC) $(CFLAGS_U) -o $@ tests/unit/numbers_test.c $(RUNTIME_OBJS) -lmimalloc -lgmp -lutf8proc -ledit -lm -lpthread
+	$(CC) $(CFLAGS_U) -o $@ tests/unit/numbers_test.c $(RUNTIME_OBJS) $(RUNTIME_LIBS)
 
 # strings_test: C API tests of str/bytes/bytearray/codecs/hash/interning
 # (CPython hash values, UTF-8 and codec errors, wf_str_from_format, format
@@ -100,7 +103,7 @@ strings: $(OUT)/strings_test
 
 $(OUT)/strings_test: tests/unit/strings_test.c $(RUNTIME_OBJS)
 	@mkdir -p $(OUT)
-	$(CC) $(CFLAGS_U) -o $@ tests/unit/strings_test.c $(RUNTIME_OBJS) -lmimalloc -lgmp -lutf8proc -lm -lpthread
+	$(CC) $(CFLAGS_U) -o $@ tests/unit/strings_test.c $(RUNTIME_OBJS) $(RUNTIME_LIBS)
 
 # vm_test: the VM area (stack references, the frame data stack, running
 # compiled code, generators from C, argument binding errors, threads running
@@ -112,4 +115,4 @@ vm: $(OUT)/vm_test
 
 $(OUT)/vm_test: tests/unit/vm_test.c $(RUNTIME_OBJS)
 	@mkdir -p $(OUT)
-	$(CC) $(CFLAGS_U) -o $@ tests/unit/vm_test.c $(RUNTIME_OBJS) -lmimalloc -lgmp -lutf8proc -ledit -lm -lpthread
+	$(CC) $(CFLAGS_U) -o $@ tests/unit/vm_test.c $(RUNTIME_OBJS) $(RUNTIME_LIBS)
