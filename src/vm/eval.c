@@ -100,10 +100,10 @@ void wf_eval_signal_pending(void) {
     if (ts) atomic_fetch_or_explicit(&ts->eval_breaker, WF_EVAL_BREAKER_SIGNALS, memory_order_release);
 }
 
-int wf_eval_handle_breaker(WfThreadState *ts) {
+static int handle_breaker(WfThreadState *ts, bool merge) {
     // Acquire pairs with the setters' release (queued objects, signal flags).
     uint32_t bits = atomic_load_explicit(&ts->eval_breaker, memory_order_acquire);
-    if (bits & WF_EVAL_BREAKER_BRC) {
+    if (merge && (bits & WF_EVAL_BREAKER_BRC)) {
         atomic_fetch_and_explicit(&ts->eval_breaker, ~WF_EVAL_BREAKER_BRC, memory_order_acq_rel);
         wf_refcount_merge_queued(ts);
     }
@@ -122,6 +122,16 @@ int wf_eval_handle_breaker(WfThreadState *ts) {
         return -1;
     }
     return 0;
+}
+
+int wf_eval_handle_breaker(WfThreadState *ts) { return handle_breaker(ts, true); }
+
+int wf_eval_handle_breaker_after_call(WfThreadState *ts) {
+    // Merging queued objects may free them and run their finalizers; doing
+    // that right after any C call (inside a `with lock:` of a __del__, say)
+    // would run finalizers at points where CPython never does. The merge
+    // waits for the next backward jump or function entry.
+    return handle_breaker(ts, false);
 }
 
 // ---------------------------------------------------------------------------
@@ -337,6 +347,14 @@ WF_INLINE bool compare_values(int op, intptr_t c) {
             SAVE_SP();                                                                    \
             if (wf_eval_handle_breaker(ts) < 0) goto error;                               \
         }                                                                                 \
+    } while (0)
+#define CHECK_EVAL_BREAKER_AFTER_CALL()                                                              \
+    do {                                                                                             \
+        if (WF_UNLIKELY(atomic_load_explicit(&ts->eval_breaker, memory_order_relaxed) &                \
+                        ~(uint32_t)WF_EVAL_BREAKER_BRC)) {                                           \
+            SAVE_SP();                                                                               \
+            if (wf_eval_handle_breaker_after_call(ts) < 0) goto error;                               \
+        }                                                                                            \
     } while (0)
 
 WfObject *wf_eval_frame(WfThreadState *ts, WfFrame *frame, int throwflag) {

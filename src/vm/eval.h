@@ -43,6 +43,9 @@ WfObject *wf_eval_get_handled_exception(void);   // borrowed or NULL
 // for a stop-the-world request. 0 ok, -1 with an exception set.
 struct WfThreadState;
 int wf_eval_handle_breaker(struct WfThreadState *ts);
+// The check after a call to a C function: signals, stop-the-world and GIL
+// hand-over, but not the merge of queued references (finalizers).
+int wf_eval_handle_breaker_after_call(struct WfThreadState *ts);
 // Bits of WfThreadState.eval_breaker (set with atomic_fetch_or, release).
 #define WF_EVAL_BREAKER_BRC 0x1u        // objects queued for refcount merging (runtime/refcount.c)
 #define WF_EVAL_BREAKER_SIGNALS 0x2u    // a signal arrived (modules/signal: wf_eval_signal_pending)
