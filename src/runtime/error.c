@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "objects/dict.h"
+#include "objects/identifiers.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/error.h"
@@ -183,6 +185,35 @@ void wf_err_write_unraisable(WfObject *obj) {
         wf_err_clear();
     }
     if (wf_traceback_print_exception(exc, NULL) < 0) wf_err_clear();
+    wf_decref(exc);
+}
+
+void wf_err_write_unraisable_msg(const char *msg, WfObject *obj) {
+    WfObject *exc = wf_err_fetch();
+    if (!exc) return;
+    fflush(stdout);
+    WfObject *r = obj ? wf_object_repr(obj) : NULL;
+    if (obj && !r) wf_err_clear();
+    WfObject *line = r ? wf_str_from_format("Exception ignored %s: %U\n", msg, r)
+                       : wf_str_from_format("Exception ignored %s\n", msg);
+    wf_xdecref(r);
+    if (!line) wf_err_clear();
+    WfObject *file = wf_runtime.sys_dict ? wf_dict_get_item_borrow(wf_runtime.sys_dict, WF_ID(stderr)) : NULL;
+    if (file && file != wf_None && line) {
+        wf_incref(file);
+        WfObject *w = wf_object_call_method(file, WF_ID(write), &line, 1);
+        if (w) wf_decref(w);
+        else wf_err_clear();
+        if (wf_traceback_print_exception(exc, file) < 0) wf_err_clear();
+        WfObject *f = wf_object_call_method(file, WF_ID(flush), NULL, 0);
+        if (f) wf_decref(f);
+        else wf_err_clear();
+        wf_decref(file);
+    } else {
+        if (line) fputs(wf_str_as_utf8_borrow(line), stderr);
+        if (wf_traceback_print_exception(exc, NULL) < 0) wf_err_clear();
+    }
+    wf_xdecref(line);
     wf_decref(exc);
 }
 

@@ -42,6 +42,10 @@ void wf_err_print(void);
 // Report an exception that cannot be raised (in a destructor, etc.):
 // "Exception ignored in: <obj>" + traceback, on stderr.
 void wf_err_write_unraisable(WfObject *obj);
+// "Exception ignored <msg>: <repr(obj)>" + traceback of the current exception
+// (cleared), written to sys.stderr (C stderr when it is unusable), as
+// CPython's _PyErr_WriteUnraisableMsg. SystemExit is reported like the rest.
+void wf_err_write_unraisable_msg(const char *msg, WfObject *obj);
 
 // Warnings: issue `category` (a Warning subclass) with message. Prints
 // "file:line: Category: msg" on stderr for now (no filters yet). -1 if the

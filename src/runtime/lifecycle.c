@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "modules/atexit.h"
 #include "modules/signal.h"
 #include "objects/dict.h"
 #include "objects/int.h"
@@ -83,6 +84,7 @@ static void flush_stream(const char *name) {
 int wf_runtime_finalize(int status) {
     extern int wf_threads_join_non_daemon(void);
     wf_threads_join_non_daemon();
+    wf_atexit_run();  // as CPython: after threading's shutdown, before teardown
     wf_runtime.finalizing = 1;
     if (wf_runtime.sys_dict) {
         flush_stream("stdout");
