@@ -202,3 +202,18 @@ wf_ssize wf_deferred_sweep(void) {
     atomic_store(&reg.sweeping, 0);
     return ndead;
 }
+
+void wf_deferred_unshare_all(void) {
+    for (;;) {
+        reg_lock();
+        if (reg.n == 0) {
+            wf_mutex_unlock(&reg.lock);
+            return;
+        }
+        WfObject *o = reg.items[--reg.n];
+        wf_mutex_unlock(&reg.lock);
+        // Relaxed RMW: no other thread runs; atomic for form's sake.
+        __atomic_fetch_and(&o->ob_gc_bits, (uint8_t)~(WF_GC_DEFERRED | WF_GC_SHARED), __ATOMIC_RELAXED);
+        wf_decref(o);  // may run a finalizer, which may share objects again: loop
+    }
+}

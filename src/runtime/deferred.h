@@ -41,6 +41,12 @@ wf_ssize wf_deferred_sweep(void);
 void wf_deferred_set_automatic(bool on);
 bool wf_deferred_automatic(void);
 
+// Turn every shared object back into a plainly counted one, dropping the
+// reference kept for borrowers (which may free it). Only when the calling
+// thread is the only one and runs no Python frame (interpreter exit): then no
+// stack can hold an uncounted reference.
+void wf_deferred_unshare_all(void);
+
 // How many shared deferred objects exist (for tests and gc statistics).
 wf_ssize wf_deferred_shared_count(void);
 

@@ -4,6 +4,7 @@
 // and the calling thread is attached.
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "modules/atexit.h"
 #include "modules/signal.h"
@@ -11,6 +12,7 @@
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/str.h"
+#include "runtime/deferred.h"
 #include "runtime/error.h"
 #include "runtime/lifecycle.h"
 #include "runtime/thread_state.h"
@@ -81,10 +83,65 @@ static void flush_stream(const char *name) {
     else wf_err_clear();
 }
 
+static void count_thread(WfThreadState *ts, void *arg) { ++*(int *)arg; }
+
+// Whether the calling thread is the only one left (no daemon thread runs).
+static bool alone(void) {
+    int n = 0;
+    wf_stop_the_world();
+    wf_stw_visit_threads(count_thread, &n);
+    wf_start_the_world();
+    return n <= 1;
+}
+
+// Release the module's values in the dict's order (as CPython 3.11 does
+// when __main__'s dict is freed at exit), setting every name but
+// __builtins__ to None, so that the objects only the module held are
+// finalized (their __del__ runs) while the interpreter still works.
+static void clear_module_dict(WfObject *d) {
+    wf_ssize pos = 0;
+    WfObject *k, *v;
+    while (wf_dict_next(d, &pos, &k, &v)) {
+        if (v == wf_None || !wf_str_check(k)) continue;
+        const char *s = wf_str_as_utf8_borrow(k);
+        if (!s) {
+            wf_err_clear();
+            continue;
+        }
+        if (strcmp(s, "__builtins__") != 0 && wf_dict_set_item(d, k, wf_None) < 0) wf_err_write_unraisable(NULL);
+    }
+}
+
+// Tear down __main__ so that its objects are finalized as in CPython (a file
+// a script never closed is flushed, __del__ methods run). Only when no other
+// thread is left: a daemon thread still running would see its globals
+// vanish (CPython freezes daemon threads first; weft does not yet).
+static void finalize_main_module(void) {
+    if (!wf_runtime.modules || !alone()) return;
+    WfObject *main_mod = wf_dict_get_item_cstr_borrow(wf_runtime.modules, "__main__");
+    if (!main_mod || !wf_module_check(main_mod)) {
+        wf_err_clear();
+        return;
+    }
+    // No other thread, and no Python frame runs: no stack holds an uncounted
+    // reference, so shared objects go back to plain reference counting and
+    // are freed exactly when the module lets go of them.
+    if (!wf_tstate() || !wf_tstate()->current_frame) wf_deferred_unshare_all();
+    wf_incref(main_mod);
+    clear_module_dict(wf_module_dict_borrow(main_mod));
+    wf_decref(main_mod);
+    if (wf_err_occurred()) wf_err_write_unraisable(NULL);
+}
+
 int wf_runtime_finalize(int status) {
     extern int wf_threads_join_non_daemon(void);
     wf_threads_join_non_daemon();
     wf_atexit_run();  // as CPython: after threading's shutdown, before teardown
+    if (wf_runtime.sys_dict) {
+        flush_stream("stdout");
+        flush_stream("stderr");
+    }
+    finalize_main_module();
     wf_runtime.finalizing = 1;
     if (wf_runtime.sys_dict) {
         flush_stream("stdout");
