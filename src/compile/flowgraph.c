@@ -91,6 +91,7 @@ int wf_op_stack_effect(int op, int oparg, int jump) {
     case WF_OP_PUSH_NULL: case WF_OP_COPY: case WF_OP_PUSH_EXC_INFO: case WF_OP_BEFORE_WITH:
     case WF_OP_WITH_EXCEPT_START: case WF_OP_LOAD_ASSERTION_ERROR: case WF_OP_LOAD_BUILD_CLASS:
     case WF_OP_LOAD_LOCALS: case WF_OP_LOAD_CONST: case WF_OP_LOAD_NAME: case WF_OP_LOAD_FAST:
+    case WF_OP_LOAD_FAST_BORROW:
     case WF_OP_LOAD_FAST_CHECK: case WF_OP_LOAD_FAST_AND_CLEAR: case WF_OP_LOAD_CLOSURE:
     case WF_OP_LOAD_DEREF: case WF_OP_IMPORT_FROM: case WF_OP_FOR_ITER: case WF_OP_GET_ANEXT:
     case WF_OP_BEFORE_ASYNC_WITH: case WF_OP_GET_LEN: case WF_OP_MATCH_MAPPING: case WF_OP_MATCH_SEQUENCE:
@@ -720,6 +721,7 @@ int wf_cfg_build_and_optimize(WfCompiler *c, WfCfg *g, int code_flags, int nloca
     int maxdepth = stackdepth(c, g, code_flags);
     if (maxdepth < 0) return -1;
     optimize_blocks(g);
+    RETURN_IF_ERROR(wf_cfg_borrow_local_loads(g));
     propagate_line_numbers(g);
     return maxdepth;
 }

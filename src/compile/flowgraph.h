@@ -48,6 +48,10 @@ typedef struct {
 int wf_cfg_build_and_optimize(WfCompiler *c, WfCfg *g, int code_flags, int nlocals, int nparams,
                               const int *cell_slots, int ncells, int nfrees);
 void wf_cfg_free(WfCfg *g);
+// borrow.c: LOAD_FAST -> LOAD_FAST_BORROW where the local outlives the
+// pushed reference within its block. 0, or -1 with MemoryError.
+int wf_cfg_borrow_local_loads(WfCfg *g);
+
 WfCfgInstr *wf_block_add(WfBlock *b, int opcode, int oparg, WfCodeLocation loc);
 WfBlock *wf_cfg_new_block(WfCfg *g);
 bool wf_op_is_unconditional_jump(int op);

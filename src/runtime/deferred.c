@@ -9,7 +9,7 @@
 //   frames that a thread is executing (its data stack, or a running
 //   generator's frame on its current_frame chain). A frame that leaves those
 //   places (a generator suspends or is created, a frame object copies its
-//   frame) first turns them into counted references (wf_frame_own_shared).
+//   frame) first turns them into counted references (wf_frame_own_borrowed).
 // - The sweep runs with the world stopped. A shared object whose counts
 //   (local + shared) add up to 1 is referenced by the registry only, plus
 //   possibly by frames; one that no word of any such frame points at is

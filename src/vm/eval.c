@@ -446,7 +446,7 @@ return_common: {
         dying->previous = NULL;
         // Clearing the frame may reach a safe point; the generator's frame
         // is no longer scanned by the deferred sweep.
-        wf_stackref_own_if_shared(&retval);
+        wf_stackref_own_borrowed(&retval);
         wf_gen_frame_finished(ts, dying);  // publishes completion: last access
     } else {
         wf_frame_clear(dying);

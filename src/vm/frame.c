@@ -236,7 +236,7 @@ WfStackRef wf_stackref_steal_global(WfObject *o) {
     return wf_stackref_steal_maybe_borrow(o);
 }
 
-void wf_frame_own_shared(WfFrame *f) {
-    wf_stackref_own_if_shared(&f->func);
-    for (WfStackRef *p = f->localsplus; p < f->sp; p++) wf_stackref_own_if_shared(p);
+void wf_frame_own_borrowed(WfFrame *f) {
+    wf_stackref_own_borrowed(&f->func);
+    for (WfStackRef *p = f->localsplus; p < f->sp; p++) wf_stackref_own_borrowed(p);
 }

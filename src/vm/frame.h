@@ -131,11 +131,13 @@ int wf_frame_line(WfFrame *f);
 void wf_frame_datastack_visit(WfThreadState *ts, void (*visit)(const uintptr_t *begin, const uintptr_t *end, void *arg),
                               void *arg);
 
-// Turn the frame's borrowed references to shared deferred objects (its
-// function, locals and stack up to sp) into counted ones: before a frame
-// leaves the places the deferred sweep scans (a generator is created or
+// Turn the frame's borrowed references that rely on another frame or on the
+// deferred sweep's scan (shared deferred objects, values LOAD_FAST_BORROW
+// took from a caller's locals that became this frame's arguments) into
+// counted ones (its function, locals and stack up to sp): before a frame
+// leaves the thread's stack of executing frames (a generator is created or
 // suspends, a frame object copies a finished frame).
-void wf_frame_own_shared(WfFrame *f);
+void wf_frame_own_borrowed(WfFrame *f);
 
 // Release all data stack chunks of a thread (thread exit).
 void wf_frame_datastack_free(WfThreadState *ts);

@@ -49,7 +49,7 @@ void wf_frameobject_take_ownership(WfFrameObject *fo, WfFrame *f) {
     copy->stopped = 1;
     copy->init_check = 0;
     copy->sp = copy->localsplus + used;
-    wf_frame_own_shared(copy);  // copies are not scanned by the deferred sweep
+    wf_frame_own_borrowed(copy);  // copies are not scanned by the deferred sweep
     // The references moved into the copy.
     for (size_t i = 0; i < used; i++) f->localsplus[i] = WF_STACKREF_NULL;
     f->sp = f->localsplus + f->stack_base;

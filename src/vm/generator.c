@@ -81,7 +81,7 @@ WfObject *wf_gen_new_from_frame(WfThreadState *ts, WfFrame *f) {
         f->localsplus[i] = WF_STACKREF_NULL;
     }
     gf->sp = gf->localsplus + used;
-    wf_frame_own_shared(gf);  // the generator's frame is not scanned while suspended
+    wf_frame_own_borrowed(gf);  // the generator's frame is not scanned while suspended
     f->sp = wf_frame_stack_base(f);
     g->code = wf_newref((WfObject *)co);
     WfObject *func = wf_stackref_as_obj(gf->func);
@@ -105,7 +105,7 @@ static _Thread_local int last_run_yielded;
 
 void wf_gen_frame_suspended(WfThreadState *ts, WfFrame *f) {
     WfGenObject *g = (WfGenObject *)wf_gen_of_frame(f);
-    wf_frame_own_shared(f);  // the deferred sweep does not scan suspended frames
+    wf_frame_own_borrowed(f);  // the deferred sweep does not scan suspended frames
     ts->exc_info = g->exc_state.previous;
     g->exc_state.previous = NULL;
     last_run_yielded = 1;

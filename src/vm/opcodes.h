@@ -85,6 +85,7 @@
     X(LOAD_FAST, 0)                    \
     X(LOAD_FAST_CHECK, 0)              \
     X(LOAD_FAST_AND_CLEAR, 0)          \
+    X(LOAD_FAST_BORROW, 0)             \
     X(STORE_FAST, 0)                   \
     X(DELETE_FAST, 0)                  \
     X(MAKE_CELL, 0)                    \

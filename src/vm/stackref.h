@@ -88,14 +88,26 @@ WF_INLINE WfStackRef wf_stackref_steal_maybe_borrow(WfObject *o) {
 // reference becoming the one it keeps for borrowers. A safe point (may sweep).
 WfStackRef wf_stackref_steal_global(WfObject *o);  // vm/frame.c
 
-// A borrowed reference to a *shared* deferred object must not outlive the
-// frames the deferred sweep scans (runtime/deferred.c): turn it into a
-// counted one (the object is alive: the slot holds it).
-WF_INLINE void wf_stackref_own_if_shared(WfStackRef *r) {
+// Whether a borrowed reference to `o` stays valid only while something
+// outside the heap holds `o`: a *shared* deferred object (kept alive for
+// the frames the deferred sweep scans, runtime/deferred.c) or a plain
+// object borrowed from a local by LOAD_FAST_BORROW (kept alive by that
+// local). Immortal objects and objects deferred at creation need nothing.
+WF_INLINE bool wf_stackref_borrow_is_local(WfObject *o) {
+    if (wf_ref_local_load(o) == WF_IMMORTAL_REFCNT) return false;
+    uint8_t bits = wf_gc_bits_load(o);
+    return !(bits & WF_GC_DEFERRED) || (bits & WF_GC_SHARED);
+}
+
+// Before a reference leaves the frame it was pushed in (a generator's frame
+// is created or suspends, a frame object copies a finished frame, a
+// generator returns): turn a borrowed reference that relies on a frame into
+// a counted one (the object is alive: the slot holds it).
+WF_INLINE void wf_stackref_own_borrowed(WfStackRef *r) {
     uintptr_t b = r->bits;
     if ((b & 3) == WF_STACKREF_BORROWED) {
         WfObject *o = (WfObject *)(b & ~WF_STACKREF_BORROWED);
-        if (wf_gc_bits_load(o) & WF_GC_SHARED) {
+        if (wf_stackref_borrow_is_local(o)) {
             wf_incref(o);
             r->bits = (uintptr_t)o;
         }
