@@ -276,27 +276,9 @@ int wf_signal_init(int install_handlers) {
 // ---------------------------------------------------------------------------
 // The _signal module
 
-// An argument converted as CPython's "i" (an int that fits a C int).
-static int as_c_int(WfObject *o, int *out) {
-    if (!wf_index_check(o)) {
-        wf_err_format(&wf_exc_TypeError, "'%T' object cannot be interpreted as an integer", o);
-        return -1;
-    }
-    WfObject *idx = wf_number_index(o);
-    if (!idx) return -1;
-    int overflow = 0;
-    long long v = wf_int_as_long_long_overflow(idx, &overflow);
-    wf_decref(idx);
-    if (overflow || v > INT_MAX || v < INT_MIN) {
-        wf_err_format(&wf_exc_OverflowError, "Python int too large to convert to C int");
-        return -1;
-    }
-    *out = (int)v;
-    return 0;
-}
 
 static int signum_arg(WfObject *o, int *out) {
-    if (as_c_int(o, out) < 0) return -1;
+    if (wf_arg_as_c_int(o, out) < 0) return -1;
     if (*out < 1 || *out >= NSIG) {
         wf_err_format(&wf_exc_ValueError, "signal number out of range");
         return -1;
@@ -307,7 +289,7 @@ static int signum_arg(WfObject *o, int *out) {
 static WfObject *signal_default_int_handler(WfObject *m, WfObject *const *args, size_t nargs) {
     int signum;
     if (wf_arg_check_positional("default_int_handler", nargs, 2, 2) < 0) return NULL;
-    if (as_c_int(args[0], &signum) < 0) return NULL;
+    if (wf_arg_as_c_int(args[0], &signum) < 0) return NULL;
     wf_err_set_none(&wf_exc_KeyboardInterrupt);
     return NULL;
 }
@@ -315,7 +297,7 @@ static WfObject *signal_default_int_handler(WfObject *m, WfObject *const *args, 
 static WfObject *signal_signal(WfObject *m, WfObject *const *args, size_t nargs) {
     int signum;
     if (wf_arg_check_positional("signal", nargs, 2, 2) < 0) return NULL;
-    if (as_c_int(args[0], &signum) < 0) return NULL;
+    if (wf_arg_as_c_int(args[0], &signum) < 0) return NULL;
     WfObject *handler = args[1];
     if (!wf_signal_is_main_thread())
         return wf_err_format(&wf_exc_ValueError, "signal only works in main thread of the main interpreter");
@@ -343,7 +325,7 @@ static WfObject *signal_getsignal(WfObject *m, WfObject *arg) {
 
 static WfObject *signal_raise_signal(WfObject *m, WfObject *arg) {
     int signum;
-    if (as_c_int(arg, &signum) < 0) return NULL;
+    if (wf_arg_as_c_int(arg, &signum) < 0) return NULL;
     // raise() delivers to this thread before it returns; with a Python
     // handler, c_handler has tripped the signal by then.
     if (raise(signum) != 0) return wf_err_set_from_errno(&wf_exc_OSError);
@@ -353,7 +335,7 @@ static WfObject *signal_raise_signal(WfObject *m, WfObject *arg) {
 
 static WfObject *signal_alarm(WfObject *m, WfObject *arg) {
     int seconds;
-    if (as_c_int(arg, &seconds) < 0) return NULL;
+    if (wf_arg_as_c_int(arg, &seconds) < 0) return NULL;
     return wf_int_from_long_long((long long)alarm((unsigned)seconds));
 }
 
@@ -414,7 +396,7 @@ static WfObject *signal_setitimer(WfObject *m, WfObject *const *args, size_t nar
     int which;
     double seconds, interval = 0.0;
     if (wf_arg_check_positional("setitimer", nargs, 2, 3) < 0) return NULL;
-    if (as_c_int(args[0], &which) < 0 || seconds_arg(args[1], &seconds) < 0) return NULL;
+    if (wf_arg_as_c_int(args[0], &which) < 0 || seconds_arg(args[1], &seconds) < 0) return NULL;
     if (nargs == 3 && seconds_arg(args[2], &interval) < 0) return NULL;
     struct itimerval new_value = {.it_interval = to_timeval(interval), .it_value = to_timeval(seconds)}, old;
     if (setitimer(which, &new_value, &old) != 0) return wf_err_set_from_errno(itimer_error);
@@ -423,7 +405,7 @@ static WfObject *signal_setitimer(WfObject *m, WfObject *const *args, size_t nar
 
 static WfObject *signal_getitimer(WfObject *m, WfObject *arg) {
     int which;
-    if (as_c_int(arg, &which) < 0) return NULL;
+    if (wf_arg_as_c_int(arg, &which) < 0) return NULL;
     struct itimerval v;
     if (getitimer(which, &v) != 0) return wf_err_set_from_errno(itimer_error);
     return itimer_tuple(&v);
@@ -437,7 +419,7 @@ static WfObject *signal_pthread_kill(WfObject *m, WfObject *const *args, size_t 
     int overflow = 0;
     long long id = wf_int_as_long_long_overflow(args[0], &overflow);
     if (overflow) return wf_err_format(&wf_exc_OverflowError, "Python int too large to convert to C unsigned long");
-    if (as_c_int(args[1], &signum) < 0) return NULL;
+    if (wf_arg_as_c_int(args[1], &signum) < 0) return NULL;
     int err = pthread_kill((pthread_t)(unsigned long)id, signum);
     if (err != 0) {
         errno = err;

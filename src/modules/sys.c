@@ -122,31 +122,13 @@ static WfObject *sys_displayhook(WfObject *self, WfObject *value) {
     return wf_None;
 }
 
-// An argument converted as CPython's "i" (an int that fits a C int).
-static int as_c_int(WfObject *o, int *out) {
-    if (!wf_index_check(o)) {
-        wf_err_format(&wf_exc_TypeError, "'%T' object cannot be interpreted as an integer", o);
-        return -1;
-    }
-    WfObject *idx = wf_number_index(o);
-    if (!idx) return -1;
-    int overflow = 0;
-    long long v = wf_int_as_long_long_overflow(idx, &overflow);
-    wf_decref(idx);
-    if (overflow || v > INT_MAX || v < INT_MIN) {
-        wf_err_format(&wf_exc_OverflowError, "Python int too large to convert to C int");
-        return -1;
-    }
-    *out = (int)v;
-    return 0;
-}
 
 // _getframe(depth=0, /): the caller's frame, or the one `depth` calls below
 // it (a negative depth counts as 0, as CPython's loop does).
 static WfObject *sys_getframe(WfObject *self, WfObject *const *args, size_t nargs) {
     if (wf_arg_check_positional("_getframe", nargs, 0, 1) < 0) return NULL;
     int depth = 0;
-    if (nargs && as_c_int(args[0], &depth) < 0) return NULL;
+    if (nargs && wf_arg_as_c_int(args[0], &depth) < 0) return NULL;
     return wf_frameobject_get_current(depth);
 }
 
@@ -172,7 +154,7 @@ static WfObject *sys_set_int_max_str_digits(WfObject *self, WfObject *const *arg
         return wf_err_format(&wf_exc_TypeError, "'%U' is an invalid keyword argument for set_int_max_str_digits()",
                              wf_tuple_get_borrow(kwnames, 0));
     int n;
-    if (as_c_int(arg, &n) < 0) return NULL;
+    if (wf_arg_as_c_int(arg, &n) < 0) return NULL;
     if (n != 0 && n < INT_MAX_STR_DIGITS_THRESHOLD)
         return wf_err_format(&wf_exc_ValueError, "maxdigits must be 0 or larger than %d", INT_MAX_STR_DIGITS_THRESHOLD);
     wf_int_set_max_str_digits(n);

@@ -3,11 +3,13 @@
 // for positional-only parameter lists, _PyArg_UnpackKeywords otherwise.
 // Invariant: on success every parameter present in the call has had its
 // output pointer set to a borrowed reference; absent optional ones are untouched.
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 
 #include "objects/arg.h"
 #include "objects/exceptions.h"
+#include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/error.h"
@@ -129,5 +131,23 @@ int wf_arg_parse(WfObject *const *args, size_t nargs, WfObject *kwnames, const W
         if (buf[i]) *out = buf[i];
     }
     va_end(ap);
+    return 0;
+}
+
+int wf_arg_as_c_int(WfObject *o, int *out) {
+    if (!wf_index_check(o)) {
+        wf_err_format(&wf_exc_TypeError, "'%T' object cannot be interpreted as an integer", o);
+        return -1;
+    }
+    WfObject *idx = wf_number_index(o);
+    if (!idx) return -1;
+    int overflow = 0;
+    long long v = wf_int_as_long_long_overflow(idx, &overflow);
+    wf_decref(idx);
+    if (overflow || v > INT_MAX || v < INT_MIN) {
+        wf_err_format(&wf_exc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (int)v;
     return 0;
 }

@@ -25,5 +25,8 @@ int wf_arg_parse(WfObject *const *args, size_t nargs, WfObject *kwnames, const W
 // Quick checks (return 0 ok / -1 with TypeError):
 int wf_arg_no_kwargs(const char *fname, WfObject *kwnames);              // "f() takes no keyword arguments"
 int wf_arg_check_positional(const char *fname, size_t nargs, size_t min, size_t max);  // "f expected at most 2 arguments, got 3"
+// An argument converted as CPython's "i" format: an int (or __index__) that
+// fits a C int. 0 ok, -1 with TypeError / OverflowError.
+int wf_arg_as_c_int(WfObject *o, int *out);
 
 #endif
