@@ -29,6 +29,11 @@ else ifeq ($(VARIANT),asan)
 else ifeq ($(VARIANT),tsan)
   OPT := -O1 -fno-omit-frame-pointer
   SAN := -fsanitize=thread
+  # GCC warns (-Wtsan) at each atomic_thread_fence, which TSan does not model.
+  # Kept visible but not fatal under -Werror: the fenced seqlock in
+  # objects/typeobject.c's method cache accesses only atomics, so TSan has
+  # nothing to report there (see docs/threads.md, "Sanitizers").
+  SAN += $(shell $(CC) -Werror -Wno-error=tsan -E -x c /dev/null >/dev/null 2>&1 && echo -Wno-error=tsan)
   EXE := $(BUILDDIR)/weft-tsan
 else ifeq ($(VARIANT),debug)
   OPT := -O0 -DWF_DEBUG=1
@@ -95,11 +100,20 @@ ifeq ($(INTERPRETER_READY),1)
 	ASAN_OPTIONS=detect_leaks=0 /usr/bin/python3 tests/run.py --weft $(BUILDDIR)/weft-asan --timeout 300
 endif
 
+# ThreadSanitizer: the C unit tests, then the folders of tests/run.py that run
+# threads. Any report fails the test that produced it (halt_on_error). See
+# docs/threads.md ("Sanitizers") for how allocator reuse and the lock-free
+# readers are made visible to TSan; tests/tsan.supp is kept empty.
+# The tests run with address randomization off where setarch allows it: GCC
+# 12's TSan runtime aborts ("unexpected memory mapping") on kernels that
+# randomize mmap with more bits (vm.mmap_rnd_bits = 32).
+TSAN_FOLDERS := threads/ stress/ queue/ futures/ contextvars/ freethreading/ atexit/ vm/
+TSAN_RUN = $(shell setarch $$(uname -m) -R true >/dev/null 2>&1 && echo setarch $$(uname -m) -R)
 tsan: deps
-	@$(MAKE) --no-print-directory -f tests/unit/unit.mk VARIANT=tsan BUILDDIR=$(BUILDDIR)
+	@$(TSAN_RUN) $(MAKE) --no-print-directory -f tests/unit/unit.mk VARIANT=tsan BUILDDIR=$(BUILDDIR)
 ifeq ($(INTERPRETER_READY),1)
 	@$(MAKE) --no-print-directory VARIANT=tsan $(BUILDDIR)/weft-tsan
-	TSAN_OPTIONS="suppressions=$(CURDIR)/tests/tsan.supp halt_on_error=1" /usr/bin/python3 tests/run.py --weft build/weft-tsan --timeout 300 threads stress
+	TSAN_OPTIONS="suppressions=$(CURDIR)/tests/tsan.supp halt_on_error=1" $(TSAN_RUN) /usr/bin/python3 tests/run.py --weft $(BUILDDIR)/weft-tsan --timeout 300 $(TSAN_FOLDERS)
 endif
 
 debug: deps

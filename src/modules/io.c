@@ -5,9 +5,21 @@
 // Invariants: wbuf holds bytes written but not yet passed to write(2);
 // rbuf[rpos..rlen) holds bytes read from the fd but not yet consumed. A file
 // is never both holding unread input and pending output (switching direction
-// flushes / drops the other buffer, adjusting the fd offset). Thread safety:
-// each method runs inside the file's critical section once threads land (the
-// buffers are per-object; no global state).
+// flushes / drops the other buffer, adjusting the fd offset).
+//
+// Thread safety: the buffers, their counters, `closed` and the fd's offset
+// change only inside the file's critical section (WF_CONTAINER_BEGIN on the
+// object, elided while the process has one thread), so two threads printing
+// at once never see each other's half-updated buffer. Inside a section the
+// code only moves bytes, allocates raw memory and makes system calls: it
+// never runs Python code, decrefs, or sets an exception (those need no lock
+// and may block or re-enter), so the section is never suspended midway. The
+// locked helpers report failures as an IoStatus, raised after the section
+// ends. `closed` is also read without the lock (relaxed atomic loads) for the
+// early "closed file" checks; every operation re-checks it under the lock.
+// Everything else (fd, mode flags, name, mode) is fixed once the object is
+// published. Blocking reads and writes do not detach yet: a thread blocked on
+// the fd stays attached (see docs/threads.md, "Sanitizers").
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -16,6 +28,7 @@
 
 #include "objects/arg.h"
 #include "objects/bytes.h"
+#include "objects/containers.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
 #include "objects/function.h"
@@ -55,30 +68,53 @@ static WfObject *unsupported(const char *what) {
     return NULL;
 }
 
-static int check_open(FileObject *f) {
-    if (f->closed) {
+// The outcome of a locked helper: IO_OK, or an error raised once the
+// section has ended (io_raise). A positive value is an errno (OSError).
+typedef int IoStatus;
+enum { IO_OK = 0, IO_CLOSED = -1, IO_NO_MEMORY = -2 };
+
+// Sets the exception for a failed status; returns NULL.
+static WfObject *io_raise(IoStatus st) {
+    if (st == IO_CLOSED) {
         wf_err_set_string(&wf_exc_ValueError, "I/O operation on closed file.");
+        return NULL;
+    }
+    if (st == IO_NO_MEMORY) return wf_err_no_memory();
+    errno = st;
+    return wf_err_set_from_errno(&wf_exc_OSError);
+}
+
+static bool is_closed(FileObject *f) {
+    // relaxed: an early check only (or one made under the lock, which
+    // orders it with close_locked's store); the lock orders the buffers.
+    return __atomic_load_n(&f->closed, __ATOMIC_RELAXED) != 0;
+}
+
+static int check_open(FileObject *f) {
+    if (is_closed(f)) {
+        io_raise(IO_CLOSED);
         return -1;
     }
     return 0;
 }
 
-static int raw_write_all(FileObject *f, const char *p, size_t n) {
+// The helpers below run inside the file's section (see the header comment).
+
+static IoStatus raw_write_all(FileObject *f, const char *p, size_t n) {
     while (n > 0) {
         ssize_t w = write(f->fd, p, n);
         if (w < 0) {
             if (errno == EINTR) continue;
-            wf_err_set_from_errno(&wf_exc_OSError);
-            return -1;
+            return errno;
         }
         p += w;
         n -= (size_t)w;
     }
-    return 0;
+    return IO_OK;
 }
 
-static int flush_write(FileObject *f) {
-    if (f->wlen == 0) return 0;
+static IoStatus flush_write(FileObject *f) {
+    if (f->wlen == 0) return IO_OK;
     size_t n = f->wlen;
     f->wlen = 0;
     return raw_write_all(f, f->wbuf, n);
@@ -90,81 +126,87 @@ static void drop_read(FileObject *f) {
     f->rpos = f->rlen = 0;
 }
 
-static int buffer_write(FileObject *f, const char *p, size_t n) {
+static IoStatus buffer_write(FileObject *f, const char *p, size_t n) {
     drop_read(f);
     if (f->write_through) return raw_write_all(f, p, n);
     if (f->wlen + n > f->wcap) {
-        if (flush_write(f) < 0) return -1;
+        IoStatus st = flush_write(f);
+        if (st != IO_OK) return st;
         if (n >= 8192) return raw_write_all(f, p, n);
         if (!f->wbuf) {
+            f->wbuf = wf_mem_malloc(8192);
+            if (!f->wbuf) return IO_NO_MEMORY;
             f->wcap = 8192;
-            f->wbuf = wf_mem_malloc(f->wcap);
-            if (!f->wbuf) {
-                wf_err_no_memory();
-                return -1;
-            }
         }
     }
     memcpy(f->wbuf + f->wlen, p, n);
     f->wlen += n;
     if (f->line_buffering && memchr(p, '\n', n)) return flush_write(f);
-    return 0;
+    return IO_OK;
 }
 
-// Ensure at least one unread byte is buffered; 0 at EOF, 1 ok, -1 error.
-static int fill(FileObject *f) {
-    if (f->rpos < f->rlen) return 1;
-    if (flush_write(f) < 0) return -1;
+// Ensure at least one unread byte is buffered. *got: 0 at EOF, 1 ok.
+static IoStatus fill(FileObject *f, int *got) {
+    *got = 0;
+    if (f->rpos < f->rlen) {
+        *got = 1;
+        return IO_OK;
+    }
+    IoStatus st = flush_write(f);
+    if (st != IO_OK) return st;
     if (!f->rbuf) {
+        f->rbuf = wf_mem_malloc(8192);
+        if (!f->rbuf) return IO_NO_MEMORY;
         f->rcap = 8192;
-        f->rbuf = wf_mem_malloc(f->rcap);
-        if (!f->rbuf) {
-            wf_err_no_memory();
-            return -1;
-        }
     }
     for (;;) {
         ssize_t r = read(f->fd, f->rbuf, f->rcap);
         if (r < 0) {
             if (errno == EINTR) continue;
-            wf_err_set_from_errno(&wf_exc_OSError);
-            return -1;
+            return errno;
         }
         f->rpos = 0;
         f->rlen = (size_t)r;
-        return r > 0;
+        *got = r > 0;
+        return IO_OK;
     }
 }
 
-// Growable byte accumulator.
+// Whether the next buffered byte (after a fill) is c; consumes it if so.
+static IoStatus skip_byte(FileObject *f, char c) {
+    int got;
+    IoStatus st = fill(f, &got);
+    if (st == IO_OK && got && f->rbuf[f->rpos] == c) f->rpos++;
+    return st;
+}
+
+// Growable byte accumulator (private to one call: needs no lock).
 typedef struct {
     char *p;
     size_t n, cap;
 } Bytes;
 
-static int bytes_add(Bytes *b, const char *p, size_t n) {
+static IoStatus bytes_add(Bytes *b, const char *p, size_t n) {
     if (b->n + n > b->cap) {
         size_t cap = b->cap ? b->cap : 256;
         while (cap < b->n + n) cap *= 2;
         char *np = wf_mem_realloc(b->p, cap);
-        if (!np) {
-            wf_err_no_memory();
-            return -1;
-        }
+        if (!np) return IO_NO_MEMORY;
         b->p = np;
         b->cap = cap;
     }
     memcpy(b->p + b->n, p, n);
     b->n += n;
-    return 0;
+    return IO_OK;
 }
 
 // Read up to `limit` bytes (-1: all); stop after a newline when `line`.
-static int read_bytes(FileObject *f, wf_ssize limit, int line, Bytes *out) {
+static IoStatus read_bytes(FileObject *f, wf_ssize limit, int line, Bytes *out) {
     for (;;) {
-        if (limit >= 0 && (wf_ssize)out->n >= limit) return 0;
-        int r = fill(f);
-        if (r <= 0) return r;
+        if (limit >= 0 && (wf_ssize)out->n >= limit) return IO_OK;
+        int got;
+        IoStatus st = fill(f, &got);
+        if (st != IO_OK || !got) return st;
         size_t avail = f->rlen - f->rpos;
         if (limit >= 0 && (wf_ssize)avail > limit - (wf_ssize)out->n) avail = (size_t)(limit - (wf_ssize)out->n);
         const char *start = f->rbuf + f->rpos;
@@ -172,10 +214,50 @@ static int read_bytes(FileObject *f, wf_ssize limit, int line, Bytes *out) {
             const char *nl = memchr(start, '\n', avail);
             if (nl) avail = (size_t)(nl - start) + 1;
         }
-        if (bytes_add(out, start, avail) < 0) return -1;
+        st = bytes_add(out, start, avail);
+        if (st != IO_OK) return st;
         f->rpos += avail;
-        if (line && out->n && out->p[out->n - 1] == '\n') return 0;
+        if (line && out->n && out->p[out->n - 1] == '\n') return IO_OK;
     }
+}
+
+// The UTF-8 sequence length announced by a lead byte (as read_chars reads).
+static size_t char_length(unsigned char c) { return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4; }
+
+// Read up to `limit` characters of text: each character's bytes (a lead byte
+// and its announced continuation bytes, fewer at EOF) go to out, with \r\n and
+// \r translated to \n. Decoded after the section (decode_chars).
+static IoStatus read_chars(FileObject *f, wf_ssize limit, Bytes *out) {
+    for (wf_ssize got = 0; got < limit; got++) {
+        size_t start = out->n;
+        IoStatus st = read_bytes(f, (wf_ssize)start + 1, 0, out);
+        if (st != IO_OK || out->n == start) return st;
+        size_t len = char_length((unsigned char)out->p[start]);
+        if (len > 1) st = read_bytes(f, (wf_ssize)(start + len), 0, out);
+        else if (out->p[start] == '\r') {
+            st = skip_byte(f, '\n');
+            out->p[start] = '\n';
+        }
+        if (st != IO_OK) return st;
+    }
+    return IO_OK;
+}
+
+// Decode what read_chars read, one character's bytes at a time (so a decoding
+// error reports the position within its character, as before).
+static WfObject *decode_chars(Bytes *b) {
+    WfStrBuilder sb;
+    wf_str_builder_init(&sb);
+    for (size_t i = 0; i < b->n;) {
+        size_t len = char_length((unsigned char)b->p[i]);
+        if (len > b->n - i) len = b->n - i;
+        if (wf_str_builder_append_utf8(&sb, b->p + i, (wf_ssize)len) < 0) {
+            wf_str_builder_discard(&sb);
+            return NULL;
+        }
+        i += len;
+    }
+    return wf_str_builder_finish(&sb);
 }
 
 // Text decoding with universal newlines (\r\n and \r become \n).
@@ -192,23 +274,36 @@ static WfObject *decode_text(Bytes *b) {
     return wf_str_from_utf8(b->p ? b->p : "", (wf_ssize)j);
 }
 
+// The result of a read: bytes or decoded text; frees the accumulator.
+static WfObject *finish_read(FileObject *f, Bytes *b, IoStatus st) {
+    WfObject *r = st != IO_OK ? io_raise(st)
+                  : f->binary ? wf_bytes_from_data(b->p ? b->p : "", (wf_ssize)b->n)
+                              : decode_text(b);
+    wf_mem_free(b->p);
+    return r;
+}
+
 static WfObject *file_write(WfObject *self, WfObject *arg) {
     FileObject *f = (FileObject *)self;
     if (check_open(f) < 0) return NULL;
     if (!f->writable) return unsupported("not writable");
+    const char *d;
+    wf_ssize n, result;
     if (f->binary) {
-        const char *d;
-        wf_ssize n;
         if (wf_bytes_like_get(arg, &d, &n) < 0) return NULL;
-        if (buffer_write(f, d, (size_t)n) < 0) return NULL;
-        return wf_int_from_ssize(n);
+        result = n;
+    } else {
+        if (!wf_str_check(arg)) return wf_err_format(&wf_exc_TypeError, "write() argument must be str, not %T", arg);
+        d = wf_str_as_utf8(arg, &n);
+        if (!d) return NULL;
+        result = wf_str_length(arg);
     }
-    if (!wf_str_check(arg)) return wf_err_format(&wf_exc_TypeError, "write() argument must be str, not %T", arg);
-    wf_ssize n;
-    const char *s = wf_str_as_utf8(arg, &n);
-    if (!s) return NULL;
-    if (buffer_write(f, s, (size_t)n) < 0) return NULL;
-    return wf_int_from_ssize(wf_str_length(arg));
+    IoStatus st;
+    WF_CONTAINER_BEGIN(f);
+    st = is_closed(f) ? IO_CLOSED : buffer_write(f, d, (size_t)n);
+    WF_CONTAINER_END();
+    if (st != IO_OK) return io_raise(st);
+    return wf_int_from_ssize(result);
 }
 
 static wf_ssize size_arg(WfObject *const *args, size_t nargs) {
@@ -224,55 +319,26 @@ static WfObject *file_read(WfObject *self, WfObject *const *args, size_t nargs) 
     if (limit == -1 && wf_err_occurred()) return NULL;
     if (limit < -1) limit = -1;
     Bytes b = {0};
-    if (!f->binary && limit >= 0) {
-        // Read `limit` characters: accumulate until enough code points.
-        WfStrBuilder sb;
-        wf_str_builder_init(&sb);
-        wf_ssize got = 0;
-        while (got < limit) {
-            b.n = 0;
-            if (read_bytes(f, 1, 0, &b) < 0) goto text_error;
-            if (b.n == 0) break;
-            unsigned char c = (unsigned char)b.p[0];
-            int extra = c < 0x80 ? 0 : c < 0xe0 ? 1 : c < 0xf0 ? 2 : 3;
-            if (extra && read_bytes(f, 1 + extra, 0, &b) < 0) goto text_error;
-            if (b.n == 1 && b.p[0] == '\r') {
-                if (fill(f) > 0 && f->rbuf[f->rpos] == '\n') f->rpos++;
-                b.p[0] = '\n';
-            }
-            if (wf_str_builder_append_utf8(&sb, b.p, (wf_ssize)b.n) < 0) goto text_error;
-            got++;
-        }
-        wf_mem_free(b.p);
-        return wf_str_builder_finish(&sb);
-    text_error:
-        wf_mem_free(b.p);
-        wf_str_builder_discard(&sb);
-        return NULL;
-    }
-    if (read_bytes(f, limit, 0, &b) < 0) {
-        wf_mem_free(b.p);
-        return NULL;
-    }
-    WfObject *r = f->binary ? wf_bytes_from_data(b.p ? b.p : "", (wf_ssize)b.n) : decode_text(&b);
+    IoStatus st;
+    bool chars = !f->binary && limit >= 0;  // read `limit` characters
+    WF_CONTAINER_BEGIN(f);
+    st = is_closed(f) ? IO_CLOSED : chars ? read_chars(f, limit, &b) : read_bytes(f, limit, 0, &b);
+    WF_CONTAINER_END();
+    if (!chars) return finish_read(f, &b, st);
+    WfObject *r = st != IO_OK ? io_raise(st) : decode_chars(&b);
     wf_mem_free(b.p);
     return r;
 }
 
 static WfObject *readline_impl(FileObject *f, wf_ssize limit) {
     Bytes b = {0};
-    int r = read_bytes(f, limit, 1, &b);
-    if (r < 0) {
-        wf_mem_free(b.p);
-        return NULL;
-    }
-    if (!f->binary && b.n && b.p[b.n - 1] == '\r') {
-        // A lone \r ends the line; swallow a following \n.
-        if (fill(f) > 0 && f->rbuf[f->rpos] == '\n') f->rpos++;
-    }
-    WfObject *res = f->binary ? wf_bytes_from_data(b.p ? b.p : "", (wf_ssize)b.n) : decode_text(&b);
-    wf_mem_free(b.p);
-    return res;
+    IoStatus st;
+    WF_CONTAINER_BEGIN(f);
+    st = is_closed(f) ? IO_CLOSED : read_bytes(f, limit, 1, &b);
+    // A lone \r ends the line; swallow a following \n.
+    if (st == IO_OK && !f->binary && b.n && b.p[b.n - 1] == '\r') st = skip_byte(f, '\n');
+    WF_CONTAINER_END();
+    return finish_read(f, &b, st);
 }
 
 static WfObject *file_readline(WfObject *self, WfObject *const *args, size_t nargs) {
@@ -338,26 +404,37 @@ static WfObject *file_writelines(WfObject *self, WfObject *lines) {
     return wf_None;
 }
 
+// Flush pending output of an open file. Under the lock.
+static IoStatus flush_locked(FileObject *f) { return is_closed(f) ? IO_CLOSED : flush_write(f); }
+
 static WfObject *file_flush(WfObject *self, WfObject *unused) {
     FileObject *f = (FileObject *)self;
     if (check_open(f) < 0) return NULL;
-    if (flush_write(f) < 0) return NULL;
+    IoStatus st;
+    WF_CONTAINER_BEGIN(f);
+    st = flush_locked(f);
+    WF_CONTAINER_END();
+    if (st != IO_OK) return io_raise(st);
     return wf_None;
 }
 
-static int close_impl(FileObject *f) {
-    if (f->closed) return 0;
-    int r = flush_write(f);
-    f->closed = 1;
-    if (f->closefd && f->fd >= 0 && close(f->fd) < 0 && r == 0) {
-        wf_err_set_from_errno(&wf_exc_OSError);
-        r = -1;
-    }
-    return r;
+// Under the lock (or with the only reference, from dealloc).
+static IoStatus close_locked(FileObject *f) {
+    if (f->closed) return IO_OK;
+    IoStatus st = flush_write(f);
+    // relaxed: see is_closed.
+    __atomic_store_n(&f->closed, 1, __ATOMIC_RELAXED);
+    if (f->closefd && f->fd >= 0 && close(f->fd) < 0 && st == IO_OK) st = errno;
+    return st;
 }
 
 static WfObject *file_close(WfObject *self, WfObject *unused) {
-    if (close_impl((FileObject *)self) < 0) return NULL;
+    FileObject *f = (FileObject *)self;
+    IoStatus st;
+    WF_CONTAINER_BEGIN(f);
+    st = close_locked(f);
+    WF_CONTAINER_END();
+    if (st != IO_OK) return io_raise(st);
     return wf_None;
 }
 
@@ -395,10 +472,19 @@ static WfObject *file_seekable(WfObject *self, WfObject *unused) {
 
 static WfObject *file_tell(WfObject *self, WfObject *unused) {
     FileObject *f = (FileObject *)self;
-    if (check_open(f) < 0 || flush_write(f) < 0) return NULL;
-    off_t pos = lseek(f->fd, 0, SEEK_CUR);
-    if (pos < 0) return wf_err_set_from_errno(&wf_exc_OSError);
-    return wf_int_from_long_long((long long)pos - (long long)(f->rlen - f->rpos));
+    if (check_open(f) < 0) return NULL;
+    IoStatus st;
+    long long pos = 0;
+    WF_CONTAINER_BEGIN(f);
+    st = flush_locked(f);
+    if (st == IO_OK) {
+        off_t at = lseek(f->fd, 0, SEEK_CUR);
+        if (at < 0) st = errno;
+        else pos = (long long)at - (long long)(f->rlen - f->rpos);
+    }
+    WF_CONTAINER_END();
+    if (st != IO_OK) return io_raise(st);
+    return wf_int_from_long_long(pos);
 }
 
 static WfObject *file_seek(WfObject *self, WfObject *const *args, size_t nargs) {
@@ -408,25 +494,44 @@ static WfObject *file_seek(WfObject *self, WfObject *const *args, size_t nargs) 
     if (off == -1 && wf_err_occurred()) return NULL;
     long long whence = nargs > 1 ? wf_int_as_long_long(args[1]) : 0;
     if (whence == -1 && wf_err_occurred()) return NULL;
-    if (flush_write(f) < 0) return NULL;
-    if (whence == SEEK_CUR) off -= (long long)(f->rlen - f->rpos);
-    f->rpos = f->rlen = 0;
-    off_t pos = lseek(f->fd, (off_t)off, (int)whence);
-    if (pos < 0) return wf_err_set_from_errno(&wf_exc_OSError);
+    IoStatus st;
+    off_t pos = 0;
+    WF_CONTAINER_BEGIN(f);
+    st = flush_locked(f);
+    if (st == IO_OK) {
+        if (whence == SEEK_CUR) off -= (long long)(f->rlen - f->rpos);
+        f->rpos = f->rlen = 0;
+        pos = lseek(f->fd, (off_t)off, (int)whence);
+        if (pos < 0) st = errno;
+    }
+    WF_CONTAINER_END();
+    if (st != IO_OK) return io_raise(st);
     return wf_int_from_long_long((long long)pos);
 }
 
 static WfObject *file_truncate(WfObject *self, WfObject *const *args, size_t nargs) {
     FileObject *f = (FileObject *)self;
-    if (check_open(f) < 0 || flush_write(f) < 0) return NULL;
-    off_t size;
-    if (nargs && args[0] != wf_None) size = (off_t)wf_int_as_long_long(args[0]);
-    else size = lseek(f->fd, 0, SEEK_CUR);
-    if (ftruncate(f->fd, size) < 0) return wf_err_set_from_errno(&wf_exc_OSError);
+    if (check_open(f) < 0) return NULL;
+    bool given = nargs && args[0] != wf_None;
+    off_t size = 0;
+    if (given) {
+        size = (off_t)wf_int_as_long_long(args[0]);
+        if (size == -1 && wf_err_occurred()) return NULL;
+    }
+    IoStatus st;
+    WF_CONTAINER_BEGIN(f);
+    st = flush_locked(f);
+    if (st == IO_OK && !given) {
+        size = lseek(f->fd, 0, SEEK_CUR);
+        if (size < 0) st = errno;
+    }
+    if (st == IO_OK && ftruncate(f->fd, size) < 0) st = errno;
+    WF_CONTAINER_END();
+    if (st != IO_OK) return io_raise(st);
     return wf_int_from_long_long((long long)size);
 }
 
-static WfObject *file_get_closed(WfObject *self, void *c) { return wf_bool_from(((FileObject *)self)->closed); }
+static WfObject *file_get_closed(WfObject *self, void *c) { return wf_bool_from(is_closed((FileObject *)self)); }
 static WfObject *file_get_name(WfObject *self, void *c) { return wf_newref(((FileObject *)self)->name); }
 static WfObject *file_get_mode(WfObject *self, void *c) { return wf_newref(((FileObject *)self)->mode); }
 static WfObject *file_get_encoding(WfObject *self, void *c) { return wf_str_from_cstr("utf-8"); }
@@ -445,9 +550,7 @@ static WfObject *file_repr(WfObject *self) {
 
 static void file_dealloc(WfObject *self) {
     FileObject *f = (FileObject *)self;
-    if (!f->closed) {
-        if (close_impl(f) < 0) wf_err_clear();
-    }
+    (void)close_locked(f);  // the last reference: no lock needed; errors are dropped
     wf_mem_free(f->wbuf);
     wf_mem_free(f->rbuf);
     wf_xdecref(f->name);

@@ -79,10 +79,19 @@ WfObject *wf_containers_alloc(WfTypeObject *type, WfTypeObject *base, wf_ssize n
 // across differing sanitizer attributes). The residual hazard, memory reused
 // for something other than an object header, is the allocator's to rule out
 // (delayed reuse), as in CPython.
+// Because TSan does not see the acquire of the increment's CAS either, a
+// successful increment tells it so (WF_TSAN_ACQUIRED): once we hold a
+// counted reference, what the object's creator wrote before its release of
+// ob_ref_shared (wf_object_init_header) happens-before our use of it, even
+// when the slot's pointer we started from was to an earlier object at the
+// same address.
 #if defined(__SANITIZE_THREAD__)
+#include <sanitizer/tsan_interface.h>
 #define WF_SPECULATIVE static __attribute__((noinline, no_sanitize_thread, unused))
+#define WF_TSAN_ACQUIRED(addr) __tsan_acquire((void *)(addr))
 #else
 #define WF_SPECULATIVE WF_INLINE
+#define WF_TSAN_ACQUIRED(addr) ((void)0)
 #endif
 
 // Shared path of wf_object_try_incref: add one to the shared count unless the
@@ -108,9 +117,23 @@ WF_SPECULATIVE bool wf_object_try_incref_shared(WfObject *o) {
         // object we counted is the one in the slot). Atomicity alone settles
         // the race with a freeing decrement (both are RMWs on this word).
         if (atomic_compare_exchange_weak_explicit(&o->ob_ref_shared, &shared, shared + ((intptr_t)1 << WF_SHARED_SHIFT),
-                                                  memory_order_acquire, memory_order_relaxed))
+                                                  memory_order_acquire, memory_order_relaxed)) {
+            WF_TSAN_ACQUIRED(&o->ob_ref_shared);
             return true;
+        }
     }
+}
+
+// Whether `o` may be referenced from a stack without counting (immortal or
+// deferred, as vm/stackref.h's wf_stackref_can_borrow), read from a header
+// that may have been freed since the caller loaded `o` from a shared slot:
+// the caller re-checks the slot before trusting the answer. Speculative, so
+// not instrumented under TSan; the slot's loads stay in the caller, where
+// TSan sees their acquire/release edges.
+WF_SPECULATIVE bool wf_object_can_borrow_speculative(WfObject *o) {
+    // relaxed: see wf_gc_bits_load; the caller's re-check orders the outcome.
+    return wf_ref_local_load(o) == WF_IMMORTAL_REFCNT ||
+           (__atomic_load_n(&o->ob_gc_bits, __ATOMIC_RELAXED) & WF_GC_DEFERRED) != 0;
 }
 
 // The part of wf_object_try_incref that needs no atomic operation, and so no
@@ -152,10 +175,14 @@ WF_SPECULATIVE bool wf_object_try_incref(WfObject *o) {
 // see above). False: nothing taken; retry or use the locked path.
 WF_INLINE bool wf_object_try_incref_compare(WfObject *const *slot, WfObject *o) {
     if (!wf_object_try_incref(o)) return false;
-    // relaxed: ordered after the increment by its acquire (or program order on
-    // the owner's path); the item's contents were published by the writer's
-    // release store of the slot, which the caller's first load acquired.
-    if (__atomic_load_n(slot, __ATOMIC_RELAXED) != o) {
+    // acquire: the slot may hold the same address again, a new object stored
+    // there after the caller's first load (its old object freed, the memory
+    // reused). Reading that store with acquire makes the new object's
+    // initialization visible before we use it; the caller's first load only
+    // acquired the old object's. (Free on x86-64: a plain load.) Ordered after
+    // the increment by the increment's acquire (or program order on the
+    // owner's path).
+    if (__atomic_load_n(slot, __ATOMIC_ACQUIRE) != o) {
         wf_decref(o);
         return false;
     }

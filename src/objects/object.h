@@ -371,13 +371,20 @@ WfObject *wf_object_alloc(WfTypeObject *type);                    // tp_basicsiz
 WfObject *wf_object_alloc_var(WfTypeObject *type, wf_ssize nitems); // + nitems * tp_itemsize; sets ob_size
 void wf_object_free(WfObject *o);                                  // release the block (default tp_free)
 WF_INLINE void wf_object_init_header(WfObject *o, WfTypeObject *type) {
-    o->ob_tid = wf_current_tid;
+    // Relaxed atomic stores for the words a lock-free reader may still read
+    // speculatively through a stale pointer to the object that lived here
+    // before (objects/containers.h): plain moves, but no data race.
+    __atomic_store_n(&o->ob_tid, wf_current_tid, __ATOMIC_RELAXED);
     o->ob_flags = 0;
     o->ob_mutex = 0;
-    o->ob_gc_bits = 0;
-    o->ob_ref_local = 1;
-    atomic_store_explicit(&o->ob_ref_shared, 0, memory_order_relaxed);  // not yet published
+    __atomic_store_n(&o->ob_gc_bits, 0, __ATOMIC_RELAXED);
+    wf_ref_local_store(o, 1);
     o->ob_type = type;
+    // release, last: heads the release sequence of the shared count, so a
+    // thread that takes a reference speculatively (objects/containers.h: an
+    // acquire CAS through a pointer that may be to an earlier object at this
+    // address) sees this header, not the old one.
+    atomic_store_explicit(&o->ob_ref_shared, 0, memory_order_release);
     if (type->tp_flags & WF_TPFLAGS_HEAPTYPE) wf_incref((WfObject *)type);
 }
 

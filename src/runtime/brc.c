@@ -22,18 +22,6 @@
 #include "runtime/threads.h"
 #include "vm/eval.h"
 
-// ThreadSanitizer does not see mimalloc's internal synchronization: a node
-// the owner frees and mimalloc hands to a pusher later looks like a race. Tell
-// it that a free happens-before the reuse of the same address.
-#if defined(__SANITIZE_THREAD__)
-#include <sanitizer/tsan_interface.h>
-#define TSAN_BEFORE_FREE(p) __tsan_release(p)
-#define TSAN_AFTER_ALLOC(p) __tsan_acquire(p)
-#else
-#define TSAN_BEFORE_FREE(p) ((void)0)
-#define TSAN_AFTER_ALLOC(p) ((void)0)
-#endif
-
 #define BRC_DEAD ((void *)1)
 #define ONE_SHARED ((intptr_t)1 << WF_SHARED_SHIFT)
 
@@ -79,7 +67,6 @@ void wf_brc_queue_object(WfObject *o) {
     }
     WfThreadState *owner = (WfThreadState *)tid;
     BrcNode *n = wf_mem_malloc(sizeof *n);
-    if (n) TSAN_AFTER_ALLOC(n);
     if (!n) {
         // Out of memory: the object stays QUEUED with our reference, i.e. it
         // leaks. Never corrupts the count.
@@ -91,7 +78,6 @@ void wf_brc_queue_object(WfObject *o) {
     void *head = atomic_load_explicit(&owner->brc_queue, memory_order_acquire);
     for (;;) {
         if (head == BRC_DEAD) {
-            TSAN_BEFORE_FREE(n);
             wf_mem_free(n);
             merge_and_maybe_free(o);
             return;
@@ -111,7 +97,6 @@ static void merge_list(BrcNode *n) {
     while (n) {
         BrcNode *next = n->next;
         WfObject *o = n->obj;
-        TSAN_BEFORE_FREE(n);
         wf_mem_free(n);
         merge_and_maybe_free(o);
         n = next;

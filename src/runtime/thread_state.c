@@ -36,6 +36,9 @@ WfThreadState *wf_thread_state_new_current(void) {
 }
 
 void wf_refcount_merge_queued(WfThreadState *ts);
+// vm/frame.c: the thread's frame data stack. Weak, so that the C unit tests
+// that link this file without the VM still link (then it is NULL).
+void wf_frame_datastack_free(WfThreadState *ts) __attribute__((weak));
 
 void wf_thread_state_delete_current(void) {
     WfThreadState *ts = wf_tstate_current;
@@ -46,6 +49,11 @@ void wf_thread_state_delete_current(void) {
     else wf_runtime.threads = ts->next;
     if (ts->next) ts->next->prev = ts->prev;
     pthread_mutex_unlock(&threads_lock);
+    // The data stack's chunks (256 KiB and up) go with the thread. No frame
+    // of this thread runs any more, and the deferred sweep no longer visits
+    // this state: it scans only registered threads, and the caller has left
+    // the registry (wf_thread_exit_current) or never joined it.
+    if (wf_frame_datastack_free) wf_frame_datastack_free(ts);
     wf_tstate_current = NULL;
     wf_current_tid = 0;
     // Objects still owned by this thread keep ob_tid pointing here; their

@@ -89,28 +89,13 @@ void wf_qsbr_init(const WfQsbrHooks *hooks) {
     qsbr.hooks = *hooks;
 }
 
-// ThreadSanitizer does not see the allocator's internal synchronization (the
-// runtime's is mimalloc, not instrumented): an orphan block freed by one
-// thread and reused by another would look like a race. Tell it that a free
-// happens-before the reuse of the same address.
-#if defined(__SANITIZE_THREAD__)
-#include <sanitizer/tsan_interface.h>
-#define TSAN_BEFORE_FREE(p) __tsan_release(p)
-#define TSAN_AFTER_ALLOC(p) __tsan_acquire(p)
-#else
-#define TSAN_BEFORE_FREE(p) ((void)0)
-#define TSAN_AFTER_ALLOC(p) ((void)0)
-#endif
-
 static void *alloc(size_t size) {
     if (!qsbr.hooks.alloc) fatal("used before wf_qsbr_init");
     void *p = qsbr.hooks.alloc(size);
-    if (p) TSAN_AFTER_ALLOC(p);
     return p;
 }
 
 static void block_free(void *p) {
-    TSAN_BEFORE_FREE(p);
     qsbr.hooks.dealloc(p);
 }
 

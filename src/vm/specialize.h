@@ -121,7 +121,7 @@ WF_INLINE WfStackRef wf_dict_entry_stackref(WfObject *d, uint32_t index, WfObjec
     WfObject *v = atomic_load_explicit(&e->value, memory_order_acquire);
     if (WF_UNLIKELY(v == NULL)) return WF_STACKREF_NULL;
     if (wf_is_smallint(v)) return wf_stackref_steal(v);
-    if (WF_LIKELY(wf_stackref_can_borrow(v))) {
+    if (WF_LIKELY(wf_object_can_borrow_speculative(v))) {
         // acquire: orders the bit reads above before the re-check.
         if (atomic_load_explicit(&e->value, memory_order_acquire) != v) return WF_STACKREF_NULL;
         return (WfStackRef){(uintptr_t)v | WF_STACKREF_BORROWED};
