@@ -33,8 +33,17 @@ static struct {
 static WfObject *bytes_alloc(WfTypeObject *type, wf_ssize len) {
     if (len < 0) return wf_err_bad_internal_call("wf_bytes_from_data");
     if (len > PTRDIFF_MAX - (wf_ssize)sizeof(WfBytesObject) - 16) return wf_err_no_memory();
-    WfObject *o = wf_object_alloc_var(type, len + 1);
-    if (!o) return wf_err_occurred() ? NULL : wf_err_no_memory();
+    WfObject *o;
+    if (type == &wf_bytes_type) {
+        // Exact bytes: a plain block, not zeroed (the header is written here
+        // and by wf_object_init_header; the caller writes the len bytes).
+        o = wf_mem_malloc(sizeof(WfBytesObject) + (size_t)len + 1);
+        if (!o) return wf_err_no_memory();
+        wf_object_init_header(o, type);
+    } else {
+        o = wf_object_alloc_var(type, len + 1);  // subclasses: zeroed, with their pre-header
+        if (!o) return wf_err_occurred() ? NULL : wf_err_no_memory();
+    }
     WfBytesObject *b = (WfBytesObject *)o;
     b->ob_base.ob_size = len;
     atomic_store_explicit(&b->hash, -1, memory_order_relaxed);
@@ -47,6 +56,21 @@ WfObject *wf_bytes_from_data(const char *data, wf_ssize len) {
     WfObject *o = bytes_alloc(&wf_bytes_type, len);
     if (o && data) memcpy(wf_bytes_data(o), data, (size_t)len);
     return o;
+}
+
+WfObject *wf_bytes_shrink_fresh(WfObject *b, wf_ssize len) {
+    if (len >= wf_bytes_size(b)) return b;
+    if (len == 0) {
+        wf_decref(b);
+        return (WfObject *)&empty_bytes;
+    }
+    // Nobody else has seen b: shrink its block (mimalloc keeps it in place
+    // unless it shrinks by more than half).
+    WfObject *r = wf_mem_realloc(b, sizeof(WfBytesObject) + (size_t)len + 1);
+    if (!r) r = b;  // keep the larger block
+    ((WfBytesObject *)r)->ob_base.ob_size = len;
+    wf_bytes_data(r)[len] = '\0';
+    return r;
 }
 
 int wf_bytes_like_get(WfObject *o, const char **data, wf_ssize *len) {

@@ -846,7 +846,12 @@ WfObject *wf_bytes_method_maketrans(WfObject *unused, WfObject *const *args, siz
 WfObject *wf_bytes_method_decode(WfObject *self, WfObject *const *args, size_t nargs, WfObject *kwnames) {
     static const WfArgParser parser = {"decode", "|OO", {"encoding", "errors", NULL}};
     WfObject *enc = NULL, *err = NULL;
-    if (wf_arg_parse(args, nargs, kwnames, &parser, &enc, &err) < 0) return NULL;
+    if (nargs <= 2 && !kwnames) {  // positional only: no parser needed
+        if (nargs > 0) enc = args[0];
+        if (nargs > 1) err = args[1];
+    } else if (wf_arg_parse(args, nargs, kwnames, &parser, &enc, &err) < 0) {
+        return NULL;
+    }
     const char *encoding = NULL, *errors = NULL;
     if (enc) {
         if (!wf_str_check(enc))

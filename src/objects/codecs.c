@@ -50,7 +50,17 @@ static const struct {
 static int lookup_codec(const char *encoding) {
     if (encoding == NULL) return CODEC_UTF8;
     // Fast path for the spellings everybody uses.
-    if (!strcmp(encoding, "utf-8") || !strcmp(encoding, "utf8") || !strcmp(encoding, "UTF-8")) return CODEC_UTF8;
+    static const struct {
+        const char *name;
+        int codec;
+    } common[] = {
+        {"utf-8", CODEC_UTF8}, {"utf8", CODEC_UTF8}, {"UTF-8", CODEC_UTF8}, {"ascii", CODEC_ASCII},
+        {"latin-1", CODEC_LATIN1}, {"latin1", CODEC_LATIN1}, {"utf-16", CODEC_UTF16}, {"utf-32", CODEC_UTF32},
+        {"utf-16-le", CODEC_UTF16LE}, {"utf-16-be", CODEC_UTF16BE}, {"utf-32-le", CODEC_UTF32LE},
+        {"utf-32-be", CODEC_UTF32BE},
+    };
+    for (size_t i = 0; i < sizeof common / sizeof common[0]; i++)
+        if (encoding[0] == common[i].name[0] && !strcmp(encoding, common[i].name)) return common[i].codec;
     char norm[64];
     size_t n = 0;
     bool pending = false;
@@ -273,59 +283,129 @@ fail:
     return NULL;
 }
 
-WfObject *wf_codecs_utf8_decode(const char *str, wf_ssize len, const char *errors, WfObject *errobj) {
-    // Pass 1: validate and size. Any error → the general path with handlers.
-    const uint8_t *s = (const uint8_t *)str, *end = s + len;
-    wf_ssize n = 0;
-    uint32_t mx = 0;
-    for (const uint8_t *p = s; p < end;) {
-        if (*p < 0x80) {
-            // Skip ASCII eight bytes at a time.
-            while (end - p >= 8) {
-                uint64_t w;
-                memcpy(&w, p, 8);
-                if (w & 0x8080808080808080ULL) break;
-                p += 8;
-                n += 8;
-            }
-            while (p < end && *p < 0x80) {
-                p++;
-                n++;
-            }
-            continue;
-        }
-        uint32_t cp = 0;
-        int r = utf8_decode_one(p, end, &cp);
-        if (r <= 0) return utf8_decode_slow(str, len, errors, errobj);
-        if (cp > mx) mx = cp;
-        p += r;
-        n++;
+// One well-formed non-ASCII sequence at p (p < end): its length and *cp, or 0
+// when malformed (the slow path then classifies the error).
+static inline __attribute__((always_inline)) int utf8_decode_valid(const uint8_t *p, const uint8_t *end,
+                                                                   uint32_t *cp) {
+    uint32_t c = p[0];
+    wf_ssize avail = end - p;
+    if (c < 0xe0) {
+        if (c < 0xc2 || avail < 2 || !IS_CONT(p[1])) return 0;
+        *cp = ((c & 0x1f) << 6) | (p[1] & 0x3f);
+        return 2;
     }
-    if (mx < 128) return wf_str_from_ascii(str, len);
-    if (n == 1) return wf_str_from_char(mx);
-    WfObject *r = wf_str_new_raw(n, mx);
-    if (!r) return NULL;
-    int kind = wf_str_kind(r);
-    void *data = wf_str_data(r);
-    wf_ssize k = 0;
-#define DECODE_INTO(T)                                      \
-    do {                                                    \
-        T *out = (T *)data;                                 \
-        for (const uint8_t *p = s; p < end;) {              \
-            if (*p < 0x80) {                                \
-                out[k++] = *p++;                            \
-            } else {                                        \
-                uint32_t cp = 0;                            \
-                p += utf8_decode_one(p, end, &cp);          \
-                out[k++] = (T)cp;                           \
-            }                                               \
-        }                                                   \
-    } while (0)
-    if (kind == 1) DECODE_INTO(uint8_t);
-    else if (kind == 2) DECODE_INTO(uint16_t);
-    else DECODE_INTO(uint32_t);
-#undef DECODE_INTO
-    return r;
+    if (c < 0xf0) {
+        if (avail < 3 || !IS_CONT(p[1]) || !IS_CONT(p[2])) return 0;
+        uint32_t v = ((c & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+        if (v < 0x800 || v - 0xd800 < 0x800) return 0;  // overlong or a surrogate
+        *cp = v;
+        return 3;
+    }
+    if (c < 0xf5) {
+        if (avail < 4 || !IS_CONT(p[1]) || !IS_CONT(p[2]) || !IS_CONT(p[3])) return 0;
+        uint32_t v = ((c & 0x07) << 18) | ((p[1] & 0x3f) << 12) | ((p[2] & 0x3f) << 6) | (p[3] & 0x3f);
+        if (v < 0x10000 || v > 0x10ffff) return 0;
+        *cp = v;
+        return 4;
+    }
+    return 0;
+}
+
+// Decoders into one output kind: decode from *pp, writing out[*k...], while
+// the code points fit T. Return 0 at the end of the input, 1 when *wide (already
+// consumed) needs a wider kind, -1 on malformed input. *mx tracks the maximum.
+#define DEFINE_UTF8_DECODER(NAME, T, LIMIT)                                                                    \
+    static int NAME(const uint8_t **pp, const uint8_t *end, T *out, wf_ssize *kp, uint32_t *mx, uint32_t *wide) { \
+        const uint8_t *p = *pp;                                                                                \
+        wf_ssize k = *kp;                                                                                      \
+        uint32_t m = *mx;                                                                                      \
+        int status = 0;                                                                                        \
+        while (p < end) {                                                                                      \
+            uint32_t c = *p;                                                                                   \
+            if (c < 0x80) {                                                                                    \
+                if (end - p >= 8) {                                                                            \
+                    uint64_t w;                                                                                \
+                    memcpy(&w, p, 8);                                                                          \
+                    if (!(w & 0x8080808080808080ULL)) {                                                        \
+                        for (int j = 0; j < 8; j++) out[k + j] = (T)p[j];                                      \
+                        k += 8;                                                                                \
+                        p += 8;                                                                                \
+                        continue;                                                                              \
+                    }                                                                                          \
+                }                                                                                              \
+                out[k++] = (T)c;                                                                               \
+                p++;                                                                                           \
+                continue;                                                                                      \
+            }                                                                                                  \
+            uint32_t cp;                                                                                       \
+            int r = utf8_decode_valid(p, end, &cp);                                                            \
+            if (!r) {                                                                                          \
+                status = -1;                                                                                   \
+                break;                                                                                         \
+            }                                                                                                  \
+            p += r;                                                                                            \
+            if (cp > (LIMIT)) {                                                                                \
+                *wide = cp;                                                                                    \
+                status = 1;                                                                                    \
+                break;                                                                                         \
+            }                                                                                                  \
+            if (cp > m) m = cp;                                                                                \
+            out[k++] = (T)cp;                                                                                  \
+        }                                                                                                      \
+        *pp = p;                                                                                               \
+        *kp = k;                                                                                               \
+        *mx = m;                                                                                               \
+        return status;                                                                                         \
+    }
+DEFINE_UTF8_DECODER(utf8_decode_ucs1, uint8_t, 0xff)
+DEFINE_UTF8_DECODER(utf8_decode_ucs2, uint16_t, 0xffff)
+DEFINE_UTF8_DECODER(utf8_decode_ucs4, uint32_t, 0x10ffff)
+#undef DEFINE_UTF8_DECODER
+
+WfObject *wf_codecs_utf8_decode(const char *str, wf_ssize len, const char *errors, WfObject *errobj) {
+    const uint8_t *s = (const uint8_t *)str, *end = s + len, *p = s;
+    // An ASCII prefix eight bytes at a time; all ASCII is the common case.
+    while (end - p >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        if (w & 0x8080808080808080ULL) break;
+        p += 8;
+    }
+    while (p < end && *p < 0x80) p++;
+    if (p == end) return wf_str_from_ascii(str, len);
+    // One pass into a builder sized for the worst case (one code point per
+    // byte), starting at the narrowest kind and widening when a code point
+    // needs it (CPython's writer-based decoder). Malformed input: the slow
+    // path, which applies the error handler.
+    WfStrBuilder b;
+    wf_str_builder_init(&b);
+    // Valid input with a byte >= 0x80 decodes to non-ASCII text: start with
+    // that layout (malformed input is decoded again by the slow path).
+    b.maxchar = 0x80;
+    if (wf_str_builder_reserve(&b, len) < 0) return NULL;
+    memcpy(b.block + sizeof(WfStrWideObject), s, (size_t)(p - s));
+    wf_ssize k = p - s;
+    uint32_t mx = 0x80, wide = 0;
+    int status;
+    for (;;) {
+        char *data = b.block + sizeof(WfStrWideObject);
+        if (b.kind == 1) status = utf8_decode_ucs1(&p, end, (uint8_t *)data, &k, &mx, &wide);
+        else if (b.kind == 2) status = utf8_decode_ucs2(&p, end, (uint16_t *)data, &k, &mx, &wide);
+        else status = utf8_decode_ucs4(&p, end, (uint32_t *)data, &k, &mx, &wide);
+        b.len = k;
+        if (status != 1) break;
+        // Widen (converting what is written) and append the wide code point.
+        if (mx > b.maxchar) b.maxchar = mx;
+        if (wf_str_builder_append_char(&b, wide) < 0) return NULL;
+        k = b.len;
+        mx = b.maxchar;
+    }
+    if (status < 0) {
+        wf_str_builder_discard(&b);
+        return utf8_decode_slow(str, len, errors, errobj);
+    }
+    if (mx > b.maxchar) b.maxchar = mx;
+    return wf_str_builder_finish(&b);
 }
 
 static inline size_t utf8_put(char *out, uint32_t ch) {
@@ -492,8 +572,97 @@ static int utf8_encode_into(ByteBuf *b, WfObject *str, const char *errors) {
     return 0;
 }
 
+// Exact UTF-8 size of str, or -1 if it contains a surrogate.
+static wf_ssize utf8_size(WfObject *str) {
+    wf_ssize n = wf_str_length(str), size = n;
+    int kind = wf_str_kind(str);
+    const void *data = wf_str_data(str);
+    if (kind == 1) {
+        // One extra byte per code point >= 0x80: count the top bits eight at a time.
+        const uint8_t *p = data;
+        wf_ssize i = 0;
+        for (; i + 8 <= n; i += 8) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            size += (wf_ssize)((((w & 0x8080808080808080ULL) >> 7) * 0x0101010101010101ULL) >> 56);
+        }
+        for (; i < n; i++) size += p[i] >> 7;
+        return size;
+    }
+    bool surrogate = false;
+    if (kind == 2) {
+        const uint16_t *p = data;
+        for (wf_ssize i = 0; i < n; i++) {
+            uint32_t ch = p[i];
+            size += (ch >= 0x80) + (ch >= 0x800);
+            surrogate |= (ch & 0xf800) == 0xd800;
+        }
+    } else {
+        const uint32_t *p = data;
+        for (wf_ssize i = 0; i < n; i++) {
+            uint32_t ch = p[i];
+            size += (ch >= 0x80) + (ch >= 0x800) + (ch >= 0x10000);
+            surrogate |= (ch & 0xfffff800) == 0xd800;
+        }
+    }
+    return surrogate ? -1 : size;
+}
+
+// UTF-8 of a str without surrogates into out (utf8_size bytes).
+static void utf8_encode_exact(WfObject *str, char *out) {
+    wf_ssize n = wf_str_length(str);
+    int kind = wf_str_kind(str);
+    const void *data = wf_str_data(str);
+    if (kind == 1) {
+        const uint8_t *p = data;
+        for (wf_ssize i = 0; i < n; i++) {
+            uint8_t c = p[i];
+            if (c < 0x80) {
+                *out++ = (char)c;
+            } else {
+                *out++ = (char)(0xc0 | (c >> 6));
+                *out++ = (char)(0x80 | (c & 0x3f));
+            }
+        }
+        return;
+    }
+    if (kind == 2) {
+        const uint16_t *p = data;
+        for (wf_ssize i = 0; i < n; i++) {
+            uint32_t ch = p[i];
+            if (ch < 0x80) {
+                *out++ = (char)ch;
+            } else if (ch < 0x800) {
+                out[0] = (char)(0xc0 | (ch >> 6));
+                out[1] = (char)(0x80 | (ch & 0x3f));
+                out += 2;
+            } else {
+                out[0] = (char)(0xe0 | (ch >> 12));
+                out[1] = (char)(0x80 | ((ch >> 6) & 0x3f));
+                out[2] = (char)(0x80 | (ch & 0x3f));
+                out += 3;
+            }
+        }
+        return;
+    }
+    const uint32_t *p = data;
+    for (wf_ssize i = 0; i < n; i++) out += utf8_put(out, p[i]);
+}
+
 char *wf_codecs_utf8_encode_raw(WfObject *str, wf_ssize *len) {
-    ByteBuf b = {NULL, 0, 0};
+    wf_ssize size = utf8_size(str);
+    if (size >= 0) {
+        char *buf = wf_mem_malloc((size_t)size + 1);
+        if (!buf) {
+            wf_err_no_memory();
+            return NULL;
+        }
+        utf8_encode_exact(str, buf);
+        buf[size] = '\0';
+        *len = size;
+        return buf;
+    }
+    ByteBuf b = {NULL, 0, 0};  // surrogates: strict raises UnicodeEncodeError
     if (utf8_encode_into(&b, str, "strict") < 0) {
         wf_mem_free(b.buf);
         return NULL;
@@ -513,40 +682,72 @@ static WfObject *bytebuf_finish(ByteBuf *b) {
     return r;
 }
 
-// Exact UTF-8 size of str, or -1 if it contains a surrogate.
-static wf_ssize utf8_size(WfObject *str) {
-    wf_ssize n = wf_str_length(str), size = n;
+// UTF-8 of a UCS-2/UCS-4 str in one pass into a worst-case sized bytes
+// object, shrunk at the end; NULL without an exception when a surrogate needs
+// the error handler (or NULL + MemoryError: *failed).
+static WfObject *utf8_encode_wide(WfObject *str, bool *failed) {
+    wf_ssize n = wf_str_length(str);
     int kind = wf_str_kind(str);
     const void *data = wf_str_data(str);
-    if (kind == 1) {
-        for (wf_ssize i = 0; i < n; i++) size += ((const uint8_t *)data)[i] >> 7;
-        return size;
+    *failed = false;
+    if (n > PTRDIFF_MAX / 4 - 1) {
+        *failed = true;
+        wf_err_no_memory();
+        return NULL;
     }
+    WfObject *r = wf_bytes_from_data(NULL, n * (kind == 2 ? 3 : 4));
+    if (!r) {
+        *failed = true;
+        return NULL;
+    }
+    char *out = wf_bytes_data(r), *start = out;
     for (wf_ssize i = 0; i < n; i++) {
         uint32_t ch = kind == 2 ? ((const uint16_t *)data)[i] : ((const uint32_t *)data)[i];
-        if (ch < 0x80) continue;
-        if (is_surrogate(ch)) return -1;
-        size += ch < 0x800 ? 1 : ch < 0x10000 ? 2 : 3;
+        if (ch < 0x80) {
+            *out++ = (char)ch;
+        } else if (ch < 0x800) {
+            out[0] = (char)(0xc0 | (ch >> 6));
+            out[1] = (char)(0x80 | (ch & 0x3f));
+            out += 2;
+        } else if (ch < 0x10000) {
+            if (ch - 0xd800 < 0x800) {  // a surrogate: the error handler decides
+                wf_decref(r);
+                return NULL;
+            }
+            out[0] = (char)(0xe0 | (ch >> 12));
+            out[1] = (char)(0x80 | ((ch >> 6) & 0x3f));
+            out[2] = (char)(0x80 | (ch & 0x3f));
+            out += 3;
+        } else {
+            out[0] = (char)(0xf0 | (ch >> 18));
+            out[1] = (char)(0x80 | ((ch >> 12) & 0x3f));
+            out[2] = (char)(0x80 | ((ch >> 6) & 0x3f));
+            out[3] = (char)(0x80 | (ch & 0x3f));
+            out += 4;
+        }
     }
-    return size;
+    return wf_bytes_shrink_fresh(r, out - start);
 }
 
 WfObject *wf_codecs_utf8_encode(WfObject *str, const char *errors) {
     if (wf_str_obj(str)->ascii) return wf_bytes_from_data(wf_str_data(str), wf_str_length(str));
+    if (wf_str_kind(str) > 1) {
+        bool failed;
+        WfObject *r = utf8_encode_wide(str, &failed);
+        if (r || failed) return r;
+        // A surrogate: the general path below applies the error handler.
+        ByteBuf b = {NULL, 0, 0};
+        if (utf8_encode_into(&b, str, errors) < 0) {
+            wf_mem_free(b.buf);
+            return NULL;
+        }
+        return bytebuf_finish(&b);
+    }
     wf_ssize size = utf8_size(str);
     if (size >= 0) {
         // No surrogates: encode straight into the result.
         WfObject *r = wf_bytes_from_data(NULL, size);
-        if (!r) return NULL;
-        ByteBuf b = {wf_bytes_data(r), 0, size};
-        wf_ssize n = wf_str_length(str);
-        int kind = wf_str_kind(str);
-        const void *data = wf_str_data(str);
-        for (wf_ssize i = 0; i < n; i++) {
-            uint32_t ch = wf_str_read(kind, data, i);
-            if (ch < 0x80) b.buf[b.len++] = (char)ch;
-            else b.len += (wf_ssize)utf8_put(b.buf + b.len, ch);
-        }
+        if (r) utf8_encode_exact(str, wf_bytes_data(r));
         return r;
     }
     ByteBuf b = {NULL, 0, 0};
@@ -621,7 +822,74 @@ fail:
 // ---------------------------------------------------------------------------
 // UTF-16 / UTF-32
 
+// Whether a UCS-2/UCS-4 str holds a surrogate (the encoders' error case).
+static bool has_surrogate(int kind, const void *data, wf_ssize n) {
+    bool found = false;
+    if (kind == 2)
+        for (wf_ssize i = 0; i < n; i++) found |= (((const uint16_t *)data)[i] & 0xf800) == 0xd800;
+    else if (kind == 4)
+        for (wf_ssize i = 0; i < n; i++) found |= (((const uint32_t *)data)[i] & 0xfffff800) == 0xd800;
+    return found;
+}
+
+// UTF-16/UTF-32 without surrogates: exact size, written straight into the
+// result. byteorder -1 little, 1 big; unit 2 or 4 bytes.
+static inline __attribute__((always_inline)) WfObject *utf16_32_encode_fast(WfObject *str, int byteorder, bool bom,
+                                                                             int unit) {
+    wf_ssize n = wf_str_length(str), units = n + (bom ? 1 : 0);
+    int kind = wf_str_kind(str);
+    const void *data = wf_str_data(str);
+    if (unit == 2 && kind == 4)
+        for (wf_ssize i = 0; i < n; i++) units += ((const uint32_t *)data)[i] >= 0x10000;
+    if (units > PTRDIFF_MAX / 8) return wf_err_no_memory();
+    WfObject *r = wf_bytes_from_data(NULL, units * unit);
+    if (!r) return NULL;
+    uint8_t *out = (uint8_t *)wf_bytes_data(r);
+    // Units are stored in the machine's order, byte-swapped when it differs.
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const bool swap = byteorder > 0;
+#else
+    const bool swap = byteorder < 0;
+#endif
+#define PUT_UNIT(u)                                                                          \
+    do {                                                                                     \
+        uint32_t u_ = (u);                                                                   \
+        if (unit == 2) {                                                                     \
+            uint16_t v_ = (uint16_t)u_;                                                      \
+            if (swap) v_ = __builtin_bswap16(v_);                                            \
+            memcpy(out, &v_, 2);                                                             \
+        } else {                                                                             \
+            if (swap) u_ = __builtin_bswap32(u_);                                            \
+            memcpy(out, &u_, 4);                                                             \
+        }                                                                                    \
+        out += unit;                                                                         \
+    } while (0)
+    if (bom) PUT_UNIT(0xfeff);
+    if (kind == 1) {
+        const uint8_t *p = data;
+        for (wf_ssize i = 0; i < n; i++) PUT_UNIT(p[i]);
+    } else if (kind == 2) {
+        const uint16_t *p = data;
+        for (wf_ssize i = 0; i < n; i++) PUT_UNIT(p[i]);
+    } else {
+        const uint32_t *p = data;
+        for (wf_ssize i = 0; i < n; i++) {
+            uint32_t ch = p[i];
+            if (unit == 2 && ch >= 0x10000) {
+                PUT_UNIT(0xd800 | ((ch - 0x10000) >> 10));
+                PUT_UNIT(0xdc00 | ((ch - 0x10000) & 0x3ff));
+            } else {
+                PUT_UNIT(ch);
+            }
+        }
+    }
+#undef PUT_UNIT
+    return r;
+}
+
 static WfObject *utf16_encode(WfObject *str, const char *errors, int byteorder, bool bom) {
+    if (!has_surrogate(wf_str_kind(str), wf_str_data(str), wf_str_length(str)))  // constant folded per order
+        return byteorder < 0 ? utf16_32_encode_fast(str, -1, bom, 2) : utf16_32_encode_fast(str, 1, bom, 2);
     // byteorder: -1 little, 1 big.
     const char *encoding = byteorder < 0 ? "utf-16-le" : "utf-16-be";
     if (bom) encoding = "utf-16";
@@ -667,6 +935,8 @@ fail:
 }
 
 static WfObject *utf32_encode(WfObject *str, const char *errors, int byteorder, bool bom) {
+    if (!has_surrogate(wf_str_kind(str), wf_str_data(str), wf_str_length(str)))
+        return byteorder < 0 ? utf16_32_encode_fast(str, -1, bom, 4) : utf16_32_encode_fast(str, 1, bom, 4);
     const char *encoding = bom ? "utf-32" : byteorder < 0 ? "utf-32-le" : "utf-32-be";
     wf_ssize n = wf_str_length(str);
     int kind = wf_str_kind(str);

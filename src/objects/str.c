@@ -3,13 +3,16 @@
 // iteration), the constructor, and the strings area's start-up.
 //
 // Invariants (see str.h):
-// - Code points are stored inline after WfStrObject in the narrowest kind
-//   (1/2/4 bytes) that holds the largest one, NUL-terminated; `ascii` is set
-//   iff all are < 128. Every constructor here computes the exact maximum (or a
-//   bound of the same kind and asciiness) before choosing the kind.
-// - A str is immutable once returned; only the caches change: `hash` (relaxed
-//   atomic: every writer stores the same value) and `utf8` (published once by
-//   compare-and-swap with release order, read with acquire).
+// - Code points are stored inline after the header (WfStrObject for ASCII
+//   text, WfStrWideObject otherwise) in the narrowest kind (1/2/4 bytes) that
+//   holds the largest one, NUL-terminated; `ascii` is set iff all are < 128.
+//   Every constructor here computes the exact maximum (or a bound of the same
+//   kind and asciiness) before choosing the kind.
+// - A str is immutable once another reference to it can exist; only the
+//   caches change: `hash` (relaxed atomic: every writer stores the same
+//   value) and `utf8` (published once by compare-and-swap with release
+//   order, read with acquire). wf_str_concat_inplace changes a string only
+//   while its caller's reference is its only one (str_resizable).
 // - '' and the 256 one-character Latin-1 strings are static immortal objects.
 #include "objects/str.h"
 
@@ -33,31 +36,42 @@
 typedef struct {
     WfStrObject s;
     uint8_t data[8];
-} WfStrStatic;
+} WfStrStaticAscii;
 
-#define STATIC_CHAR(n)                                                                          \
-    { .s = { .ob_base = WF_STATIC_HEAD(&wf_str_type), .length = 1, .hash = -1, .kind = 1,        \
-             .ascii = (n) < 128, .interned = 1,                                                   \
-             .utf8 = (n) < 128 ? (char *)latin1_chars[n].data : NULL, .utf8_length = (n) < 128 }, \
+typedef struct {
+    WfStrWideObject s;
+    uint8_t data[8];
+} WfStrStaticLatin1;
+
+#define STATIC_ASCII(n)                                                                                    \
+    { .s = { .ob_base = WF_STATIC_HEAD(&wf_str_type), .length = 1, .hash = -1, .kind = 1, .ascii = 1,       \
+             .interned = 1 },                                                                               \
       .data = { (n), 0 } },
-#define STATIC_CHAR4(n) STATIC_CHAR(n) STATIC_CHAR(n + 1) STATIC_CHAR(n + 2) STATIC_CHAR(n + 3)
-#define STATIC_CHAR16(n) STATIC_CHAR4(n) STATIC_CHAR4(n + 4) STATIC_CHAR4(n + 8) STATIC_CHAR4(n + 12)
-#define STATIC_CHAR64(n) STATIC_CHAR16(n) STATIC_CHAR16(n + 16) STATIC_CHAR16(n + 32) STATIC_CHAR16(n + 48)
+#define STATIC_ASCII4(n) STATIC_ASCII(n) STATIC_ASCII(n + 1) STATIC_ASCII(n + 2) STATIC_ASCII(n + 3)
+#define STATIC_ASCII16(n) STATIC_ASCII4(n) STATIC_ASCII4(n + 4) STATIC_ASCII4(n + 8) STATIC_ASCII4(n + 12)
+#define STATIC_ASCII64(n) STATIC_ASCII16(n) STATIC_ASCII16(n + 16) STATIC_ASCII16(n + 32) STATIC_ASCII16(n + 48)
+#define STATIC_LATIN1(n)                                                                                   \
+    { .s = { .base = { .ob_base = WF_STATIC_HEAD(&wf_str_type), .length = 1, .hash = -1, .kind = 1,        \
+                       .ascii = 0, .interned = 1 },                                                         \
+             .utf8 = NULL, .utf8_length = 0 },                                                              \
+      .data = { (n), 0 } },
+#define STATIC_LATIN1_4(n) STATIC_LATIN1(n) STATIC_LATIN1(n + 1) STATIC_LATIN1(n + 2) STATIC_LATIN1(n + 3)
+#define STATIC_LATIN1_16(n) STATIC_LATIN1_4(n) STATIC_LATIN1_4(n + 4) STATIC_LATIN1_4(n + 8) STATIC_LATIN1_4(n + 12)
+#define STATIC_LATIN1_64(n) STATIC_LATIN1_16(n) STATIC_LATIN1_16(n + 16) STATIC_LATIN1_16(n + 32) STATIC_LATIN1_16(n + 48)
 
-static WfStrStatic latin1_chars[256] = {
-    STATIC_CHAR64(0) STATIC_CHAR64(64) STATIC_CHAR64(128) STATIC_CHAR64(192)
-};
+static WfStrStaticAscii ascii_chars[128] = { STATIC_ASCII64(0) STATIC_ASCII64(64) };
+static WfStrStaticLatin1 latin1_chars[128] = { STATIC_LATIN1_64(128) STATIC_LATIN1_64(192) };
 
-static WfStrStatic empty_str = {
-    .s = { .ob_base = WF_STATIC_HEAD(&wf_str_type), .length = 0, .hash = 0, .kind = 1, .ascii = 1,
-           .interned = 1, .utf8 = (char *)empty_str.data, .utf8_length = 0 },
+static WfStrStaticAscii empty_str = {
+    .s = { .ob_base = WF_STATIC_HEAD(&wf_str_type), .length = 0, .hash = 0, .kind = 1, .ascii = 1, .interned = 1 },
     .data = { 0 },
 };
 
 WfObject *wf_str_empty(void) { return (WfObject *)&empty_str; }
 
 WfObject *wf_str_from_char(uint32_t cp) {
-    if (cp < 256) return (WfObject *)&latin1_chars[cp];
+    if (cp < 128) return (WfObject *)&ascii_chars[cp];
+    if (cp < 256) return (WfObject *)&latin1_chars[cp - 128];
     if (cp > 0x10ffff) {
         wf_err_set_string(&wf_exc_ValueError, "chr() arg not in range(0x110000)");
         return NULL;
@@ -71,23 +85,46 @@ WfObject *wf_str_from_char(uint32_t cp) {
 // ---------------------------------------------------------------------------
 // Allocation
 
-static WfObject *str_alloc(WfTypeObject *type, wf_ssize length, uint32_t maxchar) {
-    int kind = wf_str_kind_for(maxchar);
-    if (length < 0) return wf_err_bad_internal_call("wf_str_new_raw");
-    if (length > (PTRDIFF_MAX - (wf_ssize)sizeof(WfStrObject) - 16) / kind - 1) return wf_err_no_memory();
-    WfObject *o = wf_object_alloc_var(type, (length + 1) * kind);
-    if (!o) return wf_err_occurred() ? NULL : wf_err_no_memory();
+// The str fields of a block whose header is initialized: length, kind,
+// asciiness, empty caches, and the NUL terminator (the data itself is the
+// caller's to write). `maxchar` may be a bound of the same kind and asciiness.
+static inline __attribute__((always_inline)) void init_fields(WfObject *o, wf_ssize length, uint32_t maxchar) {
     WfStrObject *s = wf_str_obj(o);
+    int kind = wf_str_kind_for(maxchar);
     s->length = length;
     atomic_store_explicit(&s->hash, -1, memory_order_relaxed);
     s->kind = (uint8_t)kind;
     s->ascii = maxchar < 128;
     s->interned = 0;
-    char *data = wf_str_data(o);
-    // ASCII text is its own UTF-8; nothing else is published yet.
-    atomic_store_explicit(&s->utf8, s->ascii ? data : NULL, memory_order_relaxed);
-    s->utf8_length = s->ascii ? length : 0;
-    memset(data + length * kind, 0, (size_t)kind);
+    if (!s->ascii) {  // nothing published yet (ASCII text is its own UTF-8)
+        atomic_store_explicit(&wf_str_wide(o)->utf8, NULL, memory_order_relaxed);
+        wf_str_wide(o)->utf8_length = 0;
+    }
+    wf_str_write(kind, wf_str_data(o), length, 0);
+}
+
+void wf_str_init_fields(WfObject *o, wf_ssize length, uint32_t maxchar) { init_fields(o, length, maxchar); }
+
+static WfObject *str_alloc(WfTypeObject *type, wf_ssize length, uint32_t maxchar) {
+    int kind = wf_str_kind_for(maxchar);
+    if (length < 0) return wf_err_bad_internal_call("wf_str_new_raw");
+    if (length > (PTRDIFF_MAX - (wf_ssize)sizeof(WfStrWideObject) - 16) / kind - 1) return wf_err_no_memory();
+    bool ascii = maxchar < 128;
+    WfObject *o;
+    if (type == &wf_str_type) {
+        // Exact str: a plain block, not zeroed (every header field is written
+        // here or by wf_object_init_header, and the caller writes all
+        // `length` code points). No pre-header: str has no __dict__.
+        o = wf_mem_malloc(wf_str_block_size(length, kind, ascii));
+        if (!o) return wf_err_no_memory();
+        wf_object_init_header(o, type);
+    } else {
+        // Subclass instances (tp_basicsize is the ASCII header) carry their
+        // __dict__ in the pre-header.
+        o = wf_object_alloc_var(type, (wf_ssize)(wf_str_header_size(ascii) - sizeof(WfStrObject)) + (length + 1) * kind);
+        if (!o) return wf_err_occurred() ? NULL : wf_err_no_memory();
+    }
+    init_fields(o, length, maxchar);
     return o;
 }
 
@@ -97,9 +134,10 @@ WfObject *wf_str_new_raw(wf_ssize length, uint32_t maxchar) {
 }
 
 static void str_dealloc(WfObject *o) {
-    WfStrObject *s = wf_str_obj(o);
-    char *u = atomic_load_explicit(&s->utf8, memory_order_relaxed);  // last reference: no race
-    if (u && u != (char *)wf_str_data(o)) wf_mem_free(u);
+    if (!wf_str_obj(o)->ascii) {
+        char *u = atomic_load_explicit(&wf_str_wide(o)->utf8, memory_order_relaxed);  // last reference: no race
+        if (u) wf_mem_free(u);
+    }
     WfTypeObject *t = o->ob_type;
     if (t->tp_free) t->tp_free(o);
     else wf_object_free(o);
@@ -151,10 +189,9 @@ WfObject *wf_str_from_ucs4_maxchar(const uint32_t *data, wf_ssize len, uint32_t 
 WfObject *wf_str_from_latin1(const char *s, wf_ssize len) { return wf_str_from_kind_data(1, s, len); }
 
 WfObject *wf_str_from_ascii(const char *s, wf_ssize len) {
-    if (len == 0) return wf_str_empty();
-    if (len == 1) return wf_str_from_char((uint8_t)s[0]);
-    WfObject *r = wf_str_new_raw(len, 0x7f);
-    if (r) memcpy(wf_str_data(r), s, (size_t)len);
+    if (len <= 1) return len == 1 ? (WfObject *)&ascii_chars[(uint8_t)s[0] & 0x7f] : wf_str_empty();
+    WfObject *r = str_alloc(&wf_str_type, len, 0x7f);
+    if (r) wf_str_copy_convert(1, wf_str_data(r), 1, s, len);
     return r;
 }
 
@@ -219,6 +256,63 @@ WfObject *wf_str_concat(WfObject *a, WfObject *b) {
     wf_str_copy_convert(kind, wf_str_data(r), wf_str_kind(a), wf_str_data(a), la);
     wf_str_copy_convert(kind, (char *)wf_str_data(r) + la * kind, wf_str_kind(b), wf_str_data(b), lb);
     return r;
+}
+
+// Whether `s` can be changed in place: an exact, non-interned, mortal str
+// whose only reference is the caller's: owned by this thread with local
+// count 1, no shared references, queued merges or deferred/shared GC state,
+// and not locked. No other thread can reach such an object (it lives only in
+// the caller's slot), so nothing can observe the change or its hash.
+static bool str_resizable(WfObject *s) {
+    return wf_str_check_exact(s) && !wf_str_obj(s)->interned && wf_tid_load(s) == wf_current_tid &&
+           wf_ref_local_load(s) == 1 && atomic_load_explicit(&s->ob_ref_shared, memory_order_relaxed) == 0 &&
+           __atomic_load_n(&s->ob_gc_bits, __ATOMIC_RELAXED) == 0 && __atomic_load_n(&s->ob_mutex, __ATOMIC_RELAXED) == 0;
+}
+
+int wf_str_concat_inplace(WfObject **left_slot, WfObject *right) {
+    WfObject *left = *left_slot;
+    if (!wf_str_check(right)) {
+        wf_err_format(&wf_exc_TypeError, "can only concatenate str (not \"%.200s\") to str", WF_TYPE(right)->tp_name);
+        return -1;
+    }
+    wf_ssize la = wf_str_length(left), lb = wf_str_length(right);
+    int kind = wf_str_kind(left);
+    if (lb == 0 && wf_str_check_exact(left)) return 0;
+    bool ascii = wf_str_obj(left)->ascii;
+    // In place only when the layout stays: same kind, and ASCII stays ASCII
+    // (non-ASCII text has the larger header); never for s += s (the block
+    // may move while right is read).
+    if (la == 0 || right == left || wf_str_kind(right) > kind || (ascii && !wf_str_obj(right)->ascii) ||
+        !str_resizable(left)) {
+        WfObject *r = wf_str_concat(left, right);
+        if (!r) return -1;
+        *left_slot = r;
+        wf_decref(left);
+        return 0;
+    }
+    if (la > PTRDIFF_MAX / 4 - lb) {
+        wf_err_set_string(&wf_exc_OverflowError, "strings are too large to concat");
+        return -1;
+    }
+    uint32_t ma = wf_str_max_char_bound(left), mb = wf_str_max_char_bound(right);
+    size_t need = wf_str_block_size(la + lb, kind, ascii);
+    // A UTF-8 copy (non-ASCII text) goes stale: drop it.
+    char *u = ascii ? NULL : atomic_load_explicit(&wf_str_wide(left)->utf8, memory_order_relaxed);
+    if (need > wf_mem_usable_size(left)) {
+        // Grow by an eighth more than needed so a loop of += copies O(n) in
+        // total whatever the allocator's size classes.
+        WfObject *grown = wf_mem_realloc(left, need + need / 8);
+        if (!grown) {
+            wf_err_no_memory();
+            return -1;  // realloc failed: left untouched
+        }
+        left = grown;
+    }
+    if (u) wf_mem_free(u);
+    wf_str_copy_convert(kind, (char *)wf_str_data(left) + la * kind, wf_str_kind(right), wf_str_data(right), lb);
+    init_fields(left, la + lb, ma > mb ? ma : mb);  // also resets the cached hash
+    *left_slot = left;
+    return 0;
 }
 
 WfObject *wf_str_repeat(WfObject *s, wf_ssize n) {
@@ -315,7 +409,11 @@ WfObject *wf_str_join(WfObject *sep, WfObject *iterable) {
 // Access
 
 const char *wf_str_as_utf8(WfObject *s, wf_ssize *len) {
-    WfStrObject *o = wf_str_obj(s);
+    if (wf_str_obj(s)->ascii) {  // its own UTF-8
+        if (len) *len = wf_str_length(s);
+        return wf_str_data(s);
+    }
+    WfStrWideObject *o = wf_str_wide(s);
     // Acquire pairs with the release CAS below: the bytes and utf8_length
     // written before publication are visible once the pointer is.
     char *u = atomic_load_explicit(&o->utf8, memory_order_acquire);
@@ -583,6 +681,7 @@ WfTypeObject wf_str_iterator_type = {
 // Constructor: str(object='') / str(object=b'', encoding='utf-8', errors='strict')
 
 static WfObject *str_new(WfTypeObject *type, WfObject *const *args, size_t nargs, WfObject *kwnames) {
+    if (type == &wf_str_type && nargs == 1 && !kwnames) return wf_object_str(args[0]);  // str(x)
     static const WfArgParser parser = {"str", "|OOO", {"object", "encoding", "errors", NULL}};
     WfObject *obj = NULL, *encoding = NULL, *errors = NULL;
     if (wf_arg_parse(args, nargs, kwnames, &parser, &obj, &encoding, &errors) < 0) return NULL;

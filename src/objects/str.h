@@ -8,8 +8,12 @@
 // - `hash` is -1 until computed (SipHash-1-3 over the kind-wide data, as CPython);
 //   it is written with a relaxed atomic store (the value is deterministic, so a
 //   race writes the same number twice).
-// - `utf8` is NULL or a wf_mem_malloc'd UTF-8 copy (non-ASCII strings only),
-//   published once with a compare-and-swap; ASCII strings point utf8 at data.
+// - Two header sizes (CPython's ASCII / compact layouts): an ASCII string is a
+//   WfStrObject (56 bytes) followed by its characters, which are also its
+//   UTF-8; any other string is a WfStrWideObject (72 bytes: + the UTF-8
+//   cache) followed by its code points. `ascii` decides which (wf_str_data).
+// - `utf8` (non-ASCII only) is NULL or a wf_mem_malloc'd UTF-8 copy,
+//   published once with a compare-and-swap.
 // - Interned strings are immortal.
 #ifndef WF_STR_H
 #define WF_STR_H
@@ -25,10 +29,15 @@ typedef struct {
     uint8_t kind;
     uint8_t ascii;
     uint8_t interned;
-    _Atomic(char *) utf8;
-    wf_ssize utf8_length;      // valid once utf8 is published (written before it)
-    // code points follow (aligned to 8)
+    // ASCII: the characters follow (sizeof is 56, a multiple of 8)
 } WfStrObject;
+
+typedef struct {
+    WfStrObject base;
+    _Atomic(char *) utf8;      // NULL or the published UTF-8 copy
+    wf_ssize utf8_length;      // valid once utf8 is published (written before it)
+    // the code points follow
+} WfStrWideObject;
 
 extern WfTypeObject wf_str_type;
 
@@ -36,7 +45,9 @@ WF_INLINE bool wf_str_check(WfObject *o) {
     return !wf_is_smallint(o) && wf_type_has_flag(o->ob_type, WF_TPFLAGS_STR_SUBCLASS);
 }
 WF_INLINE bool wf_str_check_exact(WfObject *o) { return !wf_is_smallint(o) && o->ob_type == &wf_str_type; }
-WF_INLINE void *wf_str_data(WfObject *o) { return (char *)o + sizeof(WfStrObject); }
+// Where the code points start: after the header of the string's layout.
+WF_INLINE size_t wf_str_header_size(bool ascii) { return ascii ? sizeof(WfStrObject) : sizeof(WfStrWideObject); }
+WF_INLINE void *wf_str_data(WfObject *o) { return (char *)o + wf_str_header_size(((WfStrObject *)o)->ascii); }
 WF_INLINE wf_ssize wf_str_length(WfObject *o) { return ((WfStrObject *)o)->length; }
 WF_INLINE int wf_str_kind(WfObject *o) { return ((WfStrObject *)o)->kind; }
 WF_INLINE uint32_t wf_str_read(int kind, const void *data, wf_ssize i) {
@@ -56,6 +67,16 @@ WfObject *wf_str_from_format_v(const char *fmt, va_list ap);
 WfObject *wf_str_empty(void);                                        // '' (immortal)
 WfObject *wf_str_substring(WfObject *s, wf_ssize start, wf_ssize end);
 WfObject *wf_str_concat(WfObject *a, WfObject *b);
+// `left += right` for the VM (CPython's in-place unicode_concatenate).
+// *left_slot holds a reference to an exact str (the caller's); right must be
+// a str (else TypeError). When that reference is the only one in existence
+// (exact, not interned or immortal, owned by this thread with local count 1,
+// shared count 0, no deferred/shared GC bits) and right is no wider, the
+// string is grown in place (realloc: its address may change) and its cached
+// hash and UTF-8 are reset; otherwise this is wf_str_concat. Returns 0 with
+// *left_slot's reference replaced by one to the result, or -1 with an
+// exception set and *left_slot (and its reference) unchanged.
+int wf_str_concat_inplace(WfObject **left_slot, WfObject *right);
 WfObject *wf_str_join(WfObject *sep, WfObject *iterable);
 
 // Access.
@@ -84,23 +105,43 @@ WfObject *wf_str_format_map(WfObject *fmt, WfObject *mapping);        // str.for
 WfObject *wf_format_str(WfObject *s, WfObject *spec);
 WfObject *wf_format_int(WfObject *i, WfObject *spec);
 WfObject *wf_format_float(double v, WfObject *spec);
+// format(v, spec) (spec: a str, or NULL for ''): wf_object_format, with the
+// exact str/int/float cases handled without looking up __format__.
+WfObject *wf_format_value(WfObject *v, WfObject *spec);
 // complex.__format__ with a non-empty spec (CPython's format_complex_internal:
 // no '=' alignment or zero padding, '(re+imj)' without a type). // requested by numbers
 WfObject *wf_format_complex(double real, double imag, WfObject *spec);
 
-// Incremental builder (writer) for efficient string building.
+// Incremental builder (writer) for efficient string building. Code points
+// are written straight into a growing str block in the narrowest kind that
+// holds everything appended so far (widened on demand), so finish() turns the
+// block itself into the result: no UCS-4 scratch, no final copy.
 typedef struct {
-    uint32_t *buf;     // UCS-4 scratch
-    wf_ssize len, cap;
-    uint32_t maxchar;
+    char *block;        // NULL, or a wf_mem_malloc'd str block: room for the header of maxchar's
+                        // layout, then cap + 1 code units (sized for the wide header always)
+    wf_ssize len, cap;  // code points written / room for
+    uint32_t maxchar;   // >= every code point written, with the exact maximum's kind and asciiness
+    int kind;           // the code unit width in block: 1, 2 or 4 (the kind of maxchar)
 } WfStrBuilder;
 void wf_str_builder_init(WfStrBuilder *b);
-int wf_str_builder_append_char(WfStrBuilder *b, uint32_t cp);
+int wf_str_builder_reserve(WfStrBuilder *b, wf_ssize extra);   // room for `extra` more code points (0 / -1)
+int wf_str_builder_append_char_slow(WfStrBuilder *b, uint32_t cp);
 int wf_str_builder_append_str(WfStrBuilder *b, WfObject *s);
 int wf_str_builder_append_utf8(WfStrBuilder *b, const char *s, wf_ssize len);
 int wf_str_builder_append_ascii(WfStrBuilder *b, const char *s);
 WfObject *wf_str_builder_finish(WfStrBuilder *b);    // frees the builder's buffer
 void wf_str_builder_discard(WfStrBuilder *b);
+WF_INLINE int wf_str_builder_append_char(WfStrBuilder *b, uint32_t cp) {
+    if (cp < 128 && b->len < b->cap) {  // ASCII fits every kind and changes no class
+        char *d = b->block + wf_str_header_size(b->maxchar < 128);
+        if (b->kind == 1) ((uint8_t *)d)[b->len] = (uint8_t)cp;
+        else if (b->kind == 2) ((uint16_t *)d)[b->len] = (uint16_t)cp;
+        else ((uint32_t *)d)[b->len] = cp;
+        b->len++;
+        return 0;
+    }
+    return wf_str_builder_append_char_slow(b, cp);
+}
 
 // SipHash-1-3 with the process key (PYTHONHASHSEED), as CPython's _Py_HashBytes.
 intptr_t wf_hash_bytes(const void *data, wf_ssize len);

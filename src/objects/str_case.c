@@ -54,6 +54,24 @@ static WfObject *ascii_case(WfObject *self, int op) {
     WfObject *r = wf_str_new_raw(n, 0x7f);
     if (!r || n == 0) return r;
     uint8_t *dst = wf_str_data(r);
+    // lower/casefold/upper: branch-free loops the compiler vectorizes.
+    if (op == CASE_LOWER || op == CASE_FOLD || op == CASE_UPPER) {
+        // Eight ASCII bytes at a time: a byte b (< 0x80) is in [lo, lo + 26)
+        // iff b + (0x80 - lo) has its top bit set and b + (0x80 - lo - 26) has
+        // not (no carry crosses bytes); flipping 0x20 changes its case.
+        uint8_t lo = op == CASE_UPPER ? 'a' : 'A';
+        uint64_t ge = 0x0101010101010101ULL * (uint8_t)(0x80 - lo), gt = 0x0101010101010101ULL * (uint8_t)(0x80 - lo - 26);
+        wf_ssize i = 0;
+        for (; i + 8 <= n; i += 8) {
+            uint64_t w;
+            memcpy(&w, src + i, 8);
+            uint64_t in_range = (w + ge) & ~(w + gt) & 0x8080808080808080ULL;
+            w ^= in_range >> 2;
+            memcpy(dst + i, &w, 8);
+        }
+        for (; i < n; i++) dst[i] = (uint8_t)(src[i] - lo) < 26 ? src[i] ^ 0x20 : src[i];
+        return r;
+    }
     bool prev_cased = false;
     for (wf_ssize i = 0; i < n; i++) {
         uint8_t c = src[i];
@@ -101,10 +119,7 @@ static WfObject *map_case(WfObject *self, int op) {
                 prev_cased = up || lo;
                 break;
             }
-            if (b.len < b.cap) {
-                b.buf[b.len++] = m;
-                if (m > b.maxchar) b.maxchar = m;
-            } else if (wf_str_builder_append_char(&b, m) < 0) {
+            if (wf_str_builder_append_char(&b, m) < 0) {
                 wf_str_builder_discard(&b);
                 return NULL;
             }

@@ -6,6 +6,7 @@
 // | lpad | sign | prefix | spad | grouped digits | decimal | remainder | rpad |
 // where at most one of the three paddings is non-empty (calc_number_widths).
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "objects/float.h"
@@ -34,7 +35,8 @@ static bool is_sign_element(uint32_t c) { return c == ' ' || c == '+' || c == '-
 static wf_ssize get_integer(int kind, const void *d, wf_ssize *pos, wf_ssize end, wf_ssize *result) {
     wf_ssize acc = 0, consumed = 0;
     for (; *pos < end; (*pos)++, consumed++) {
-        int digit = wf_unicode_decimal(wf_str_read(kind, d, *pos));
+        uint32_t c = wf_str_read(kind, d, *pos);
+        int digit = c < 128 ? (c >= '0' && c <= '9' ? (int)(c - '0') : -1) : wf_unicode_decimal(c);
         if (digit < 0) break;
         if (acc > (PTRDIFF_MAX - digit) / 10) {
             wf_err_set_string(&wf_exc_ValueError, "Too many decimal digits in format string");
@@ -213,6 +215,10 @@ WfObject *wf_format_str(WfObject *s, WfObject *spec) {
 // non-NULL, writes the `out_len` grouped characters right to left.
 static wf_ssize group_digits(const char *digits, wf_ssize n_digits, wf_ssize min_width, int glen, char sep,
                              char *out, wf_ssize out_len) {
+    if (glen == 0 && min_width <= n_digits) {  // no separators, no zero padding: the digits as they are
+        if (out) memcpy(out + out_len - n_digits, digits, (size_t)n_digits);
+        return n_digits;
+    }
     wf_ssize remaining = n_digits, count = 0, bpos = out_len, dpos = n_digits;
     int sep_len = sep ? 1 : 0;
     bool use_sep = false, broken = false;
@@ -260,6 +266,14 @@ static wf_ssize group_digits(const char *digits, wf_ssize n_digits, wf_ssize min
     return count;
 }
 
+// n copies of ch at out[*o...] (kind-wide), advancing *o.
+static void fill_chars(int kind, void *out, wf_ssize *o, uint32_t ch, wf_ssize n) {
+    if (n <= 0) return;
+    if (kind == 1) memset((char *)out + *o, (int)ch, (size_t)n);
+    else for (wf_ssize i = 0; i < n; i++) wf_str_write(kind, out, *o + i, ch);
+    *o += n;
+}
+
 // Renders a number whose ASCII text (sign removed) is `num`: n_digits digits,
 // then an optional '.', then the remainder (exponent, '%', "inf", ...).
 static WfObject *render_number(const FormatSpec *f, uint32_t sign_char, const char *prefix, wf_ssize n_prefix,
@@ -292,55 +306,69 @@ static WfObject *render_number(const FormatSpec *f, uint32_t sign_char, const ch
         default: lpad = n_padding; break;
         }
     }
-    char *grouped = wf_mem_malloc((size_t)n_grouped + 1);
-    if (!grouped) return wf_err_no_memory();
+    // Everything but the fill character is ASCII: write the result directly.
+    wf_ssize total = lpad + n_sign + n_prefix + spad + n_grouped + n_decimal + n_remainder + rpad;
+    bool filled = lpad || spad || rpad;  // group_digits pads with '0' itself
+    WfObject *r = wf_str_new_raw(total, filled && f->fill_char > 0x7f ? f->fill_char : 0x7f);
+    if (!r) return NULL;
+    int kind = wf_str_kind(r);
+    void *out = wf_str_data(r);
+    char small[128];
+    char *grouped = n_grouped < (wf_ssize)sizeof small ? small : wf_mem_malloc((size_t)n_grouped + 1);
+    if (!grouped) {
+        wf_decref(r);
+        return wf_err_no_memory();
+    }
     if (n_digits) group_digits(num, n_digits, min_width, glen, sep, grouped, n_grouped);
     if (toupper)
         for (wf_ssize i = 0; i < n_grouped; i++)
             if (grouped[i] >= 'a' && grouped[i] <= 'z') grouped[i] -= 32;
-    WfStrBuilder b;
-    wf_str_builder_init(&b);
-    int r = wf_str_builder_append_repeat(&b, f->fill_char, lpad);
-    if (!r && n_sign) r = wf_str_builder_append_char(&b, sign);
-    for (wf_ssize i = 0; !r && i < n_prefix; i++) {
+    wf_ssize o = 0;
+    fill_chars(kind, out, &o, f->fill_char, lpad);
+    if (n_sign) wf_str_write(kind, out, o++, sign);
+    for (wf_ssize i = 0; i < n_prefix; i++) {
         char c = prefix[i];
         if (toupper && c >= 'a' && c <= 'z') c -= 32;
-        r = wf_str_builder_append_char(&b, (uint8_t)c);
+        wf_str_write(kind, out, o++, (uint8_t)c);
     }
-    if (!r) r = wf_str_builder_append_repeat(&b, f->fill_char, spad);
-    if (!r) r = wf_str_builder_append_kind_data(&b, 1, grouped, n_grouped);
-    if (!r && n_decimal) r = wf_str_builder_append_char(&b, '.');
-    if (!r) r = wf_str_builder_append_kind_data(&b, 1, num + n_digits + n_decimal, n_remainder);
-    if (!r) r = wf_str_builder_append_repeat(&b, f->fill_char, rpad);
-    wf_mem_free(grouped);
-    if (r < 0) {
-        wf_str_builder_discard(&b);
-        return NULL;
+    fill_chars(kind, out, &o, f->fill_char, spad);
+    wf_str_copy_convert(kind, (char *)out + o * kind, 1, grouped, n_grouped);
+    o += n_grouped;
+    if (n_decimal) wf_str_write(kind, out, o++, '.');
+    wf_str_copy_convert(kind, (char *)out + o * kind, 1, num + n_digits + n_decimal, n_remainder);
+    o += n_remainder;
+    fill_chars(kind, out, &o, f->fill_char, rpad);
+    if (grouped != small) wf_mem_free(grouped);
+    if (total == 1 && kind == 1) {  // one Latin-1 character: the cached string, as elsewhere
+        WfObject *c = wf_str_from_char(((uint8_t *)out)[0]);
+        wf_decref(r);
+        return c;
     }
-    return wf_str_builder_finish(&b);
+    return r;
 }
 
-// ASCII digits of an int in `base` (sign included), wf_mem_malloc'd.
-static char *int_to_ascii(WfObject *v, int base, wf_ssize *len) {
+// ASCII digits of an int in `base` (sign included): in `small` (72 bytes)
+// for a tagged int, else wf_mem_malloc'd.
+static char *int_to_ascii(WfObject *v, int base, wf_ssize *len, char *small) {
     char *buf;
     if (wf_is_smallint(v)) {
         intptr_t x = wf_smallint_value(v);
-        buf = wf_mem_malloc(72);
-        if (!buf) {
-            wf_err_no_memory();
-            return NULL;
-        }
+        buf = small;
         unsigned long long ux = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
-        char tmp[70];
-        int n = 0;
-        do {
-            unsigned d = (unsigned)(ux % (unsigned)base);
-            tmp[n++] = (char)(d < 10 ? '0' + d : 'a' + d - 10);
-            ux /= (unsigned)base;
-        } while (ux);
         int k = 0;
         if (x < 0) buf[k++] = '-';
-        while (n) buf[k++] = tmp[--n];
+        if (base == 10) {
+            k += wf_str_u64_decimal(ux, buf + k);
+        } else {
+            char tmp[70];
+            int n = 0;
+            do {
+                unsigned d = (unsigned)(ux % (unsigned)base);
+                tmp[n++] = (char)(d < 10 ? '0' + d : 'a' + d - 10);
+                ux /= (unsigned)base;
+            } while (ux);
+            while (n) buf[k++] = tmp[--n];
+        }
         buf[k] = '\0';
         *len = k;
         return buf;
@@ -443,7 +471,8 @@ static WfObject *format_long_internal(WfObject *value, const FormatSpec *f) {
     default: break;
     }
     wf_ssize n;
-    char *digits = int_to_ascii(value, base, &n);
+    char small[72];
+    char *digits = int_to_ascii(value, base, &n, small);
     if (!digits) return NULL;
     uint32_t sign_char = 0;
     const char *num = digits;
@@ -454,7 +483,7 @@ static WfObject *format_long_internal(WfObject *value, const FormatSpec *f) {
     }
     WfObject *r = render_number(f, sign_char, prefix, (f->alternate && base != 10) ? 2 : 0, num, n, false, 0,
                                 f->type == 'n' ? 0 : f->thousands, f->type == 'X');
-    wf_mem_free(digits);
+    if (digits != small) wf_mem_free(digits);
     return r;
 }
 
@@ -475,6 +504,56 @@ WfObject *wf_format_int(WfObject *v, WfObject *spec) {
         unknown_presentation_type(f.type, tp_name);
         return NULL;
     }
+}
+
+int wf_format_fixed_digits(double v, int prec, char *buf, bool *is_zero) {
+    static const uint64_t pow10[18] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+                                       10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
+                                       100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+                                       100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+                                       100000000000000000ULL};
+    if (!isfinite(v) || prec < 0 || prec > 17) return -1;
+    double a = fabs(v);
+    uint64_t n = 0;  // round(a * 10**prec), half to even, computed exactly
+    if (a != 0.0) {
+        // a = m * 2**e exactly, from the IEEE 754 fields.
+        uint64_t bits;
+        memcpy(&bits, &a, sizeof bits);
+        int biased = (int)(bits >> 52);
+        uint64_t m = bits & ((1ULL << 52) - 1);
+        int e;
+        if (biased == 0) {
+            e = -1074;  // subnormal
+        } else {
+            m |= 1ULL << 52;
+            e = biased - 1075;
+        }
+        unsigned __int128 p = (unsigned __int128)m * pow10[prec];  // < 2**110
+        if (e >= 0) {
+            if (e > 63 || (p >> (63 - e)) != 0) return -1;
+            n = (uint64_t)(p << e);
+        } else if (-e < 128) {
+            int sh = -e;
+            unsigned __int128 q = p >> sh, rem = p - (q << sh), half = (unsigned __int128)1 << (sh - 1);
+            if ((q >> 62) != 0) return -1;
+            if (rem > half || (rem == half && (q & 1))) q++;
+            n = (uint64_t)q;
+        }  // else a * 10**prec < 2**-18: rounds to 0
+    }
+    *is_zero = n == 0;
+    char digits[40];  // at least prec + 1 digits: zeros first when n is short
+    int nd = wf_str_u64_decimal(n, digits + 20), lead = nd <= prec ? prec + 1 - nd : 0;
+    char *all = digits + 20 - lead;
+    memset(all, '0', (size_t)lead);
+    int k = nd + lead - prec;  // integer digits
+    memcpy(buf, all, (size_t)k);
+    if (prec > 0) {
+        buf[k++] = '.';
+        memcpy(buf + k, all + k - 1, (size_t)prec);
+        k += prec;
+    }
+    buf[k] = '\0';
+    return k;
 }
 
 static WfObject *format_float_internal(double val, const FormatSpec *f) {
@@ -500,16 +579,33 @@ static WfObject *format_float_internal(double val, const FormatSpec *f) {
     }
     if (precision < 0) precision = default_precision;
     else if (type == 'r') type = 'g';
-    char *buf = wf_float_to_string(val, (char)type, precision, flags);
-    if (!buf) return NULL;
-    size_t n = strlen(buf);
-    char *num = wf_mem_malloc(n + 2);
-    if (!num) {
+    char small[WF_FIXED_BUF_SIZE + 2];
+    char *num = NULL;
+    size_t n = 0;
+    bool is_zero;
+    int fixed = (type == 'f' || type == 'F') ? wf_format_fixed_digits(val, precision, small + 1, &is_zero) : -1;
+    if (fixed >= 0) {
+        // Same text as wf_float_to_string's 'f': sign, digits, '.' (kept by '#').
+        num = small + 1;
+        n = (size_t)fixed;
+        if (precision == 0 && f->alternate) num[n++] = '.';
+        if (signbit(val) && !(is_zero && f->no_neg_0)) {
+            *--num = '-';
+            n++;
+        }
+    } else {
+        char *buf = wf_float_to_string(val, (char)type, precision, flags);
+        if (!buf) return NULL;
+        n = strlen(buf);
+        num = n + 2 <= sizeof small ? small : wf_mem_malloc(n + 2);
+        if (!num) {
+            wf_mem_free(buf);
+            return wf_err_no_memory();
+        }
+        memcpy(num, buf, n);
         wf_mem_free(buf);
-        return wf_err_no_memory();
     }
-    memcpy(num, buf, n);
-    wf_mem_free(buf);
+    char *to_free = (num < small || num >= small + sizeof small) ? num : NULL;
     if (add_pct) num[n++] = '%';
     num[n] = '\0';
     uint32_t sign_char = 0;
@@ -526,7 +622,7 @@ static WfObject *format_float_internal(double val, const FormatSpec *f) {
     wf_ssize remainder = (wf_ssize)n - k - (has_decimal ? 1 : 0);
     WfObject *r = render_number(f, sign_char, "", 0, p, (wf_ssize)n, has_decimal, remainder,
                                 f->type == 'n' ? 0 : f->thousands, false);
-    wf_mem_free(num);
+    wf_mem_free(to_free);
     return r;
 }
 
@@ -541,4 +637,17 @@ WfObject *wf_format_float(double v, WfObject *spec) {
         unknown_presentation_type(f.type, "float");
         return NULL;
     }
+}
+
+WfObject *wf_format_value(WfObject *v, WfObject *spec) {
+    // The exact built-in types' __format__ cannot be replaced: call it directly
+    // (int.__format__ and float.__format__ give str(v) for an empty spec,
+    // which is what wf_format_int/wf_format_float return for exact types).
+    if (!spec) spec = wf_str_empty();
+    if (wf_str_check_exact(spec)) {
+        if (wf_str_check_exact(v)) return wf_format_str(v, spec);
+        if (wf_int_check_exact(v)) return wf_format_int(v, spec);
+        if (wf_float_check_exact(v)) return wf_format_float(wf_float_value(v), spec);
+    }
+    return wf_object_format(v, spec);
 }

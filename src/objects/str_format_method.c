@@ -6,6 +6,7 @@
 // Invariant: parsing works on [start, end) ranges of the immutable format
 // string; auto-numbering state is shared between a field and its nested spec.
 #include "objects/dict.h"
+#include "objects/float.h"
 #include "objects/identifiers.h"
 #include "objects/int.h"
 #include "objects/str_internal.h"
@@ -25,12 +26,26 @@ typedef struct {
 } AutoNumber;
 
 typedef struct {
-    WfObject *args;      // tuple (or NULL for format_map)
-    WfObject *kwargs;    // mapping or NULL
+    WfObject *const *args;  // str.format's positional arguments; NULL for format_map
+    wf_ssize nargs;
+    WfObject *kwnames;      // str.format: names of the keyword arguments args[nargs + i], or NULL
+    WfObject *mapping;      // format_map's mapping, or NULL
     AutoNumber auto_number;
 } FormatCtx;
 
 static uint32_t ss_read(const SubString *s, wf_ssize i) { return wf_str_char_at(s->str, i); }
+
+// Whether the substring's text equals the str `name`.
+static bool ss_equal(const SubString *s, WfObject *name) {
+    wf_ssize n = s->end - s->start;
+    if (n != wf_str_length(name)) return false;
+    int k1 = wf_str_kind(s->str), k2 = wf_str_kind(name);
+    const char *d1 = (const char *)wf_str_data(s->str) + s->start * k1;
+    if (k1 == k2) return memcmp(d1, wf_str_data(name), (size_t)(n * k1)) == 0;
+    for (wf_ssize i = 0; i < n; i++)
+        if (wf_str_read(k1, d1, i) != wf_str_char_at(name, i)) return false;
+    return true;
+}
 
 static WfObject *ss_new_object(const SubString *s) { return wf_str_substring(s->str, s->start, s->end); }
 
@@ -127,32 +142,39 @@ static WfObject *get_field_object(const SubString *input, FormatCtx *ctx) {
     if (numeric && autonumber_state_error(an->state, empty)) return NULL;
     if (empty) index = an->field_number++;
 
-    WfObject *obj;
+    WfObject *obj = NULL;
     if (index == -1) {
-        WfObject *key = ss_new_object(&first);
-        if (!key) return NULL;
-        if (!ctx->kwargs) {
-            WfObject *t = wf_tuple_pack(1, key);
-            if (t) {
-                wf_err_set_object(&wf_exc_KeyError, t);
-                wf_decref(t);
+        // str.format's keyword arguments are matched by name without building
+        // a dict (same result: the names are distinct strs).
+        wf_ssize nkw = ctx->kwnames ? wf_tuple_size(ctx->kwnames) : 0;
+        for (wf_ssize k = 0; k < nkw && !obj; k++)
+            if (ss_equal(&first, wf_tuple_get_borrow(ctx->kwnames, k))) obj = wf_newref(ctx->args[ctx->nargs + k]);
+        if (!obj) {
+            WfObject *key = ss_new_object(&first);
+            if (!key) return NULL;
+            if (!ctx->mapping) {
+                WfObject *t = wf_tuple_pack(1, key);
+                if (t) {
+                    wf_err_set_object(&wf_exc_KeyError, t);
+                    wf_decref(t);
+                }
+                wf_decref(key);
+                return NULL;
             }
+            obj = wf_object_getitem(ctx->mapping, key);
             wf_decref(key);
-            return NULL;
+            if (!obj) return NULL;
         }
-        obj = wf_object_getitem(ctx->kwargs, key);
-        wf_decref(key);
-        if (!obj) return NULL;
     } else {
         if (!ctx->args) {
             wf_err_set_string(&wf_exc_ValueError, "Format string contains positional fields");
             return NULL;
         }
-        if (index >= wf_tuple_size(ctx->args)) {
+        if (index >= ctx->nargs) {
             return wf_err_format(&wf_exc_IndexError, "Replacement index %zd out of range for positional args tuple",
                                  index);
         }
-        obj = wf_newref(wf_tuple_get_borrow(ctx->args, index));
+        obj = wf_newref(ctx->args[index]);
     }
     for (;;) {
         bool is_attr;
@@ -285,7 +307,7 @@ static int output_markup(WfStrBuilder *out, SubString *field_name, SubString *fo
     }
     WfObject *formatted;
     if (wf_str_length(spec) == 0 && wf_str_check_exact(obj)) formatted = wf_newref(obj);
-    else formatted = wf_object_format(obj, spec);
+    else formatted = wf_format_value(obj, spec);
     wf_decref(spec);
     wf_decref(obj);
     if (!formatted) return -1;
@@ -305,11 +327,22 @@ static int build_string(WfStrBuilder *out, const SubString *input, FormatCtx *ct
         wf_ssize start = it.start;
         uint32_t c = 0;
         bool markup_follows = false;
-        while (it.start < it.end) {
-            c = ss_read(&it, it.start++);
-            if (c == '{' || c == '}') {
-                markup_follows = true;
-                break;
+        if (wf_str_kind(it.str) == 1) {
+            const uint8_t *d = wf_str_data(it.str);
+            while (it.start < it.end) {
+                c = d[it.start++];
+                if (c == '{' || c == '}') {
+                    markup_follows = true;
+                    break;
+                }
+            }
+        } else {
+            while (it.start < it.end) {
+                c = ss_read(&it, it.start++);
+                if (c == '{' || c == '}') {
+                    markup_follows = true;
+                    break;
+                }
             }
         }
         bool at_end = it.start >= it.end;
@@ -342,12 +375,11 @@ static int build_string(WfStrBuilder *out, const SubString *input, FormatCtx *ct
     return 0;
 }
 
-static WfObject *do_format(WfObject *fmt, WfObject *args, WfObject *kwargs) {
-    FormatCtx ctx = {args, kwargs, {ANS_INIT, 0}};
+static WfObject *do_format(WfObject *fmt, FormatCtx *ctx) {
     SubString input = {fmt, 0, wf_str_length(fmt)};
     WfStrBuilder out;
     wf_str_builder_init(&out);
-    if (build_string(&out, &input, &ctx, 2) < 0) {
+    if (wf_str_builder_reserve(&out, input.end + 16) < 0 || build_string(&out, &input, ctx, 2) < 0) {
         wf_str_builder_discard(&out);
         return NULL;
     }
@@ -355,27 +387,13 @@ static WfObject *do_format(WfObject *fmt, WfObject *args, WfObject *kwargs) {
 }
 
 WfObject *wf_str_format_method(WfObject *fmt, WfObject *const *args, size_t nargs, WfObject *kwnames) {
-    WfObject *targs = wf_tuple_from_array(args, (wf_ssize)nargs);
-    if (!targs) return NULL;
-    WfObject *kwargs = NULL;
-    if (kwnames && wf_tuple_size(kwnames) > 0) {
-        kwargs = wf_dict_new();
-        if (!kwargs) {
-            wf_decref(targs);
-            return NULL;
-        }
-        for (wf_ssize i = 0; i < wf_tuple_size(kwnames); i++) {
-            if (wf_dict_set_item(kwargs, wf_tuple_get_borrow(kwnames, i), args[nargs + (size_t)i]) < 0) {
-                wf_decref(targs);
-                wf_decref(kwargs);
-                return NULL;
-            }
-        }
-    }
-    WfObject *r = do_format(fmt, targs, kwargs);
-    wf_decref(targs);
-    wf_xdecref(kwargs);
-    return r;
+    static WfObject *const no_args[1] = {NULL};
+    FormatCtx ctx = {args ? args : no_args, (wf_ssize)nargs, kwnames && wf_tuple_size(kwnames) ? kwnames : NULL,
+                     NULL, {ANS_INIT, 0}};
+    return do_format(fmt, &ctx);
 }
 
-WfObject *wf_str_format_map(WfObject *fmt, WfObject *mapping) { return do_format(fmt, NULL, mapping); }
+WfObject *wf_str_format_map(WfObject *fmt, WfObject *mapping) {
+    FormatCtx ctx = {NULL, 0, NULL, mapping, {ANS_INIT, 0}};
+    return do_format(fmt, &ctx);
+}

@@ -17,7 +17,30 @@ WF_INLINE void wf_str_write(int kind, void *data, wf_ssize i, uint32_t cp) {
 // enough for the values actually present).
 WF_INLINE void wf_str_copy_convert(int dkind, void *dst, int skind, const void *src, wf_ssize len) {
     if (dkind == skind) {
-        memcpy(dst, src, (size_t)(len * skind));
+        size_t n = (size_t)(len * skind);
+        char *d = dst;
+        const char *s = src;
+        // Short pieces (most of what formatting copies) without a call:
+        // two overlapping fixed-size moves cover 4..16 bytes.
+        if (n > 16) {
+            memcpy(d, s, n);
+        } else if (n >= 8) {
+            uint64_t a, b;
+            memcpy(&a, s, 8);
+            memcpy(&b, s + n - 8, 8);
+            memcpy(d, &a, 8);
+            memcpy(d + n - 8, &b, 8);
+        } else if (n >= 4) {
+            uint32_t a, b;
+            memcpy(&a, s, 4);
+            memcpy(&b, s + n - 4, 4);
+            memcpy(d, &a, 4);
+            memcpy(d + n - 4, &b, 4);
+        } else if (n) {
+            d[0] = s[0];
+            d[n / 2] = s[n / 2];
+            d[n - 1] = s[n - 1];
+        }
     } else if (dkind == 2 && skind == 1) {
         for (wf_ssize i = 0; i < len; i++) ((uint16_t *)dst)[i] = ((const uint8_t *)src)[i];
     } else if (dkind == 4 && skind == 1) {
@@ -40,6 +63,15 @@ WF_INLINE uint32_t wf_str_max_char_bound(WfObject *s) {
 }
 
 // str.c
+WF_INLINE WfStrWideObject *wf_str_wide(WfObject *o) { return (WfStrWideObject *)o; }  // non-ASCII only
+// Bytes of an exact str's block: the header of its layout, then length + 1 code units.
+WF_INLINE size_t wf_str_block_size(wf_ssize length, int kind, bool ascii) {
+    return wf_str_header_size(ascii) + (size_t)(length + 1) * (size_t)kind;
+}
+// Fills in the str fields (length, kind, ascii, caches, NUL) of a block whose
+// object header is initialized; maxchar: exact, or a bound of the same kind
+// and asciiness. The code points are the caller's to write.
+void wf_str_init_fields(WfObject *o, wf_ssize length, uint32_t maxchar);
 WfObject *wf_str_from_kind_data(int kind, const void *data, wf_ssize len);  // narrows as needed
 // UCS-4 data whose exact maximum code point is known.
 WfObject *wf_str_from_ucs4_maxchar(const uint32_t *data, wf_ssize len, uint32_t maxchar);
@@ -77,9 +109,42 @@ int wf_str_parse_slice_index(WfObject *o, wf_ssize *out);
 
 // str_builder.c
 int wf_str_builder_append_kind_data(WfStrBuilder *b, int kind, const void *data, wf_ssize len);
+int wf_str_builder_append_ascii_n(WfStrBuilder *b, const char *s, wf_ssize len);  // caller guarantees < 128
 int wf_str_builder_append_substring(WfStrBuilder *b, WfObject *s, wf_ssize start, wf_ssize end);
 int wf_str_builder_append_repeat(WfStrBuilder *b, uint32_t cp, wf_ssize n);
-int wf_str_builder_reserve(WfStrBuilder *b, wf_ssize extra);
+
+// Decimal digits of x into buf (>= 20 bytes, not NUL-terminated); returns the count.
+WF_INLINE int wf_str_u64_decimal(uint64_t x, char *buf) {
+    static const char pairs[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                   "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                   "8081828384858687888990919293949596979899";
+    char tmp[20];
+    int p = 20;
+    while (x >= 100) {  // two digits per division
+        unsigned r = (unsigned)(x % 100);
+        x /= 100;
+        tmp[--p] = pairs[2 * r + 1];
+        tmp[--p] = pairs[2 * r];
+    }
+    if (x >= 10) {
+        tmp[--p] = pairs[2 * x + 1];
+        tmp[--p] = pairs[2 * x];
+    } else {
+        tmp[--p] = (char)('0' + x);
+    }
+    memcpy(buf, tmp + p, (size_t)(20 - p));
+    return 20 - p;
+}
+
+// str_format.c
+// |v| in fixed point with `prec` digits after the point ("123.450"; no point
+// when prec is 0), correctly rounded half to even, exactly as dtoa mode 3
+// (and so '%.*f' and format(v, '.*f')). Writes a NUL-terminated string of at
+// most WF_FIXED_BUF_SIZE bytes and returns its length, or returns -1 when the
+// fast path does not apply (v not finite, prec > 17, or |v| * 10**prec too
+// large for 63 bits): use wf_float_to_string then. *is_zero: all digits are 0.
+#define WF_FIXED_BUF_SIZE 40
+int wf_format_fixed_digits(double v, int prec, char *buf, bool *is_zero);
 
 // str_repr.c
 bool wf_str_char_is_printable(uint32_t cp);
@@ -124,6 +189,9 @@ extern const WfMethodDef wf_str_methods[];
 extern const WfMethodDef wf_bytes_methods[];
 
 // bytes.c helpers shared with bytearray.c.
+// Shortens an exact bytes object just made by wf_bytes_from_data(NULL, n)
+// that nobody else has seen (its block may move); returns it (steals b).
+WfObject *wf_bytes_shrink_fresh(WfObject *b, wf_ssize len);
 char *wf_bytes_collect(WfObject *o, wf_ssize *len, const char *ctor);   // int / bytes-like / iterable of ints
 char *wf_bytes_ctor_args(const char *name, WfObject *const *args, size_t nargs, WfObject *kwnames, wf_ssize *len,
                          bool allow_dunder_bytes);                       // (source, encoding, errors)

@@ -21,7 +21,12 @@
 static WfObject *str_encode(WfObject *self, WfObject *const *args, size_t nargs, WfObject *kwnames) {
     static const WfArgParser parser = {"encode", "|OO", {"encoding", "errors", NULL}};
     WfObject *enc = NULL, *err = NULL;
-    if (wf_arg_parse(args, nargs, kwnames, &parser, &enc, &err) < 0) return NULL;
+    if (nargs <= 2 && !kwnames) {  // positional only: no parser needed
+        if (nargs > 0) enc = args[0];
+        if (nargs > 1) err = args[1];
+    } else if (wf_arg_parse(args, nargs, kwnames, &parser, &enc, &err) < 0) {
+        return NULL;
+    }
     const char *encoding = NULL, *errors = NULL;
     if (enc) {
         if (!wf_str_check(enc))
@@ -261,25 +266,49 @@ fail:
     return NULL;
 }
 
+// table[ch] for translate: 1 found (*v new reference), 0 no mapping, -1 error.
+// An exact dict is looked up without raising KeyError for every miss.
+static int translate_lookup(WfObject *table, uint32_t ch, WfObject **v) {
+    WfObject *key = wf_smallint_new((intptr_t)ch);  // always fits
+    if (wf_dict_check_exact(table)) return wf_dict_get_item_ref(table, key, v);
+    *v = wf_object_getitem(table, key);
+    if (*v) return 1;
+    if (!wf_err_matches(&wf_exc_LookupError)) return -1;
+    wf_err_clear();
+    return 0;
+}
+
+// Per-call cache of what an ASCII character maps to (CPython caches the same
+// way): the code point, or one of these.
+enum { TR_UNKNOWN = -1, TR_DELETE = -2, TR_COMPLEX = -3 };
+
 static WfObject *str_translate(WfObject *self, WfObject *table) {
     wf_ssize len = wf_str_length(self);
+    int kind = wf_str_kind(self);
+    const void *data = wf_str_data(self);
+    int32_t cache[128];
+    for (int i = 0; i < 128; i++) cache[i] = TR_UNKNOWN;
     WfStrBuilder b;
     wf_str_builder_init(&b);
+    if (wf_str_builder_reserve(&b, len) < 0) return NULL;
     for (wf_ssize i = 0; i < len; i++) {
-        uint32_t ch = wf_str_char_at(self, i);
-        WfObject *key = wf_int_from_ssize(ch);
-        if (!key) goto fail;
-        WfObject *v = wf_object_getitem(table, key);
-        wf_decref(key);
-        if (!v) {
-            if (!wf_err_matches(&wf_exc_LookupError)) goto fail;
-            wf_err_clear();
+        uint32_t ch = wf_str_read(kind, data, i);
+        if (ch < 128 && cache[ch] != TR_UNKNOWN && cache[ch] != TR_COMPLEX) {
+            if (cache[ch] != TR_DELETE && wf_str_builder_append_char(&b, (uint32_t)cache[ch]) < 0) goto fail;
+            continue;
+        }
+        WfObject *v;
+        int found = translate_lookup(table, ch, &v);
+        if (found < 0) goto fail;
+        if (!found) {
+            if (ch < 128 && wf_dict_check_exact(table)) cache[ch] = (int32_t)ch;
             if (wf_str_builder_append_char(&b, ch) < 0) goto fail;
             continue;
         }
         int r = 0;
+        int32_t cached = TR_COMPLEX;
         if (v == wf_None) {
-            // deleted
+            cached = TR_DELETE;  // deleted
         } else if (wf_int_check(v)) {
             long long c = wf_int_as_long_long(v);
             if (c == -1 && wf_err_occurred()) r = -1;
@@ -288,15 +317,21 @@ static WfObject *str_translate(WfObject *self, WfObject *table) {
                 r = -1;
             } else {
                 r = wf_str_builder_append_char(&b, (uint32_t)c);
+                cached = (int32_t)c;
             }
         } else if (wf_str_check(v)) {
             r = wf_str_builder_append_str(&b, v);
+            if (wf_str_length(v) == 1) cached = (int32_t)wf_str_char_at(v, 0);
+            else if (wf_str_length(v) == 0) cached = TR_DELETE;
         } else {
             wf_err_set_string(&wf_exc_TypeError, "character mapping must return integer, None or str");
             r = -1;
         }
         wf_decref(v);
         if (r < 0) goto fail;
+        // Only an exact dict is known to answer the same way twice (other
+        // mappings may run code with side effects on each lookup).
+        if (ch < 128 && wf_dict_check_exact(table)) cache[ch] = cached;
     }
     return wf_str_builder_finish(&b);
 fail:
@@ -321,9 +356,12 @@ static WfObject *str_dunder_format(WfObject *self, WfObject *spec) {
 
 static WfObject *str_sizeof(WfObject *self, WfObject *unused) {
     WfStrObject *s = wf_str_obj(self);
-    wf_ssize size = (wf_ssize)sizeof(WfStrObject) + (s->length + 1) * s->kind;
-    char *u = atomic_load_explicit(&s->utf8, memory_order_acquire);
-    if (u && u != (char *)wf_str_data(self)) size += __atomic_load_n(&s->utf8_length, __ATOMIC_RELAXED) + 1;
+    wf_ssize size = (wf_ssize)wf_str_header_size(s->ascii) + (s->length + 1) * s->kind;
+    if (!s->ascii) {
+        WfStrWideObject *w = wf_str_wide(self);
+        if (atomic_load_explicit(&w->utf8, memory_order_acquire))
+            size += __atomic_load_n(&w->utf8_length, __ATOMIC_RELAXED) + 1;
+    }
     return wf_int_from_ssize(size);
 }
 

@@ -6,6 +6,7 @@
 // CPython's encoding (arglen -1 and argidx -2 mean "one non-tuple argument,
 // not yet used"), so the "not enough"/"not all converted" errors match.
 #include <limits.h>
+#include <math.h>
 
 #include "objects/float.h"
 #include "objects/identifiers.h"
@@ -132,15 +133,72 @@ wrongtype:
                          WF_TYPE(v)->tp_name);
 }
 
-static WfObject *format_float_arg(WfObject *v, Arg *a) {
-    double x = wf_float_as_double(v);
-    if (x == -1.0 && wf_err_occurred()) return NULL;
+// The text of one conversion: a str, or ASCII bytes in a buffer.
+typedef struct {
+    WfObject *str;       // owned reference, or NULL
+    const char *ascii;   // when str is NULL
+    wf_ssize len;
+    char buf[80];        // storage for `ascii` (fast paths)
+} Text;
+
+static uint32_t text_char_at(const Text *t, wf_ssize i) {
+    return t->str ? wf_str_char_at(t->str, i) : (uint8_t)t->ascii[i];
+}
+
+static int text_append(WfStrBuilder *w, const Text *t, wf_ssize start, wf_ssize end) {
+    if (t->str) return wf_str_builder_append_substring(w, t->str, start, end);
+    return wf_str_builder_append_ascii_n(w, t->ascii + start, end - start);
+}
+
+// A tagged int's digits (format_long's text) without going through GMP.
+static void format_small_int(Text *t, intptr_t x, bool alt, wf_ssize prec, uint32_t type) {
+    int base = type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
+    const char *digit_chars = type == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+    unsigned long long ux = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
+    char tmp[72];
+    int nd = 0;
+    do {
+        tmp[nd++] = digit_chars[ux % (unsigned)base];
+        ux /= (unsigned)base;
+    } while (ux);
+    char *out = t->buf;
+    int k = 0;
+    if (x < 0) out[k++] = '-';
+    if (alt && base != 10) {
+        out[k++] = '0';
+        out[k++] = (char)(type == 'o' ? 'o' : type);
+    }
+    for (wf_ssize z = prec - nd; z > 0; z--) out[k++] = '0';
+    while (nd) out[k++] = tmp[--nd];
+    t->ascii = out;
+    t->len = k;
+}
+
+static int format_float_arg(WfObject *v, Arg *a, Text *t) {
+    double x = wf_is_smallint(v) || !wf_float_check_exact(v) ? wf_float_as_double(v) : wf_float_value(v);
+    if (x == -1.0 && wf_err_occurred()) return -1;
     int prec = a->prec < 0 ? 6 : (int)a->prec;
+    if (a->ch == 'f' || a->ch == 'F') {
+        bool is_zero;
+        int n = wf_format_fixed_digits(x, prec, t->buf + 1, &is_zero);
+        if (n >= 0) {
+            char *p = t->buf + 1;
+            if (prec == 0 && (a->flags & F_ALT)) p[n++] = '.';
+            if (signbit(x)) {
+                *--p = '-';
+                n++;
+            }
+            t->ascii = p;
+            t->len = n;
+            return 0;
+        }
+    }
     char *p = wf_float_to_string(x, (char)a->ch, prec, (a->flags & F_ALT) ? WF_DTOSTR_ALT : 0);
-    if (!p) return NULL;
-    WfObject *r = wf_str_from_ascii(p, (wf_ssize)strlen(p));
+    if (!p) return -1;
+    t->len = (wf_ssize)strlen(p);
+    t->str = wf_str_from_ascii(p, t->len);
     wf_mem_free(p);
-    return r;
+    return t->str ? 0 : -1;
 }
 
 static int format_char(WfObject *v, uint32_t *out) {
@@ -276,18 +334,18 @@ static int parse_arg(Formatter *c, Arg *a) {
 }
 
 // unicode_format_arg_output: sign, '0x' prefix, zero/space padding.
-static int output_arg(Formatter *c, Arg *a, WfObject *str) {
+static int output_arg(Formatter *c, Arg *a, const Text *str) {
     WfStrBuilder *w = &c->out;
     uint32_t fill = (a->sign && (a->flags & F_ZERO)) ? '0' : ' ';
-    wf_ssize len = wf_str_length(str);
+    wf_ssize len = str->len;
     if ((a->width == -1 || a->width <= len) && (a->prec == -1 || a->prec >= len) &&
         !(a->flags & (F_SIGN | F_BLANK)))
-        return wf_str_builder_append_str(w, str);
+        return text_append(w, str, 0, len);
     if ((a->ch == 's' || a->ch == 'r' || a->ch == 'a' || a->ch == 'b') && a->prec >= 0 && len > a->prec) len = a->prec;
     wf_ssize pindex = 0;
     uint32_t signchar = 0;
     if (a->sign) {
-        uint32_t ch = len > 0 ? wf_str_char_at(str, 0) : 0;
+        uint32_t ch = len > 0 ? text_char_at(str, 0) : 0;
         if (ch == '-' || ch == '+') {
             signchar = ch;
             len--;
@@ -326,7 +384,7 @@ static int output_arg(Formatter *c, Arg *a, WfObject *str) {
             pindex += 2;
         }
     }
-    if (len > 0 && wf_str_builder_append_substring(w, str, pindex, pindex + len) < 0) return -1;
+    if (len > 0 && text_append(w, str, pindex, pindex + len) < 0) return -1;
     if (a->width > len && wf_str_builder_append_repeat(w, ' ', a->width - len) < 0) return -1;
     return 0;
 }
@@ -395,6 +453,9 @@ static int format_one(Formatter *c) {
     if (parse_arg(c, &a) < 0) return -1;
     WfObject *v = next_arg(c);
     if (!v) return -1;
+    Text text;
+    text.str = NULL;
+    text.ascii = NULL;
     WfObject *str = NULL;
     if (c->bytes_mode) {
         if (a.ch == 's' || a.ch == 'b') {
@@ -415,13 +476,17 @@ static int format_one(Formatter *c) {
         else str = wf_object_ascii(v);
         break;
     case 'i': case 'd': case 'u': case 'o': case 'x': case 'X':
-        str = format_int_arg(v, &a);
         a.sign = true;
+        if (wf_is_smallint(v) && a.prec < 40) {  // fits Text.buf
+            format_small_int(&text, wf_smallint_value(v), (a.flags & F_ALT) != 0, a.prec, a.ch);
+            goto output_text;
+        }
+        str = format_int_arg(v, &a);
         break;
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
-        str = format_float_arg(v, &a);
         a.sign = true;
-        break;
+        if (format_float_arg(v, &a, &text) < 0) return -1;
+        goto output_text;
     case 'c': {
         uint32_t ch;
         if (format_char(v, &ch) < 0) return -1;
@@ -439,8 +504,11 @@ static int format_one(Formatter *c) {
     }
 output:
     if (!str) return -1;
-    int r = output_arg(c, &a, str);
-    wf_decref(str);
+    text.str = str;
+    text.len = wf_str_length(str);
+output_text:;
+    int r = output_arg(c, &a, &text);
+    wf_xdecref(text.str);
     if (r < 0) return -1;
     if (c->dict && c->argidx < c->arglen) {
         wf_err_set_string(&wf_exc_TypeError, c->bytes_mode ? "not all arguments converted during bytes formatting"
@@ -472,10 +540,16 @@ static WfObject *percent_format(WfObject *fmt, WfObject *args, bool bytes_mode) 
     c.dict = (!wf_tuple_check(args) && !wf_str_check(args) && !(bytes_mode && wf_bytes_check(args)) &&
               WF_TYPE(args)->tp_getitem) ? args : NULL;
     wf_str_builder_init(&c.out);
+    if (wf_str_builder_reserve(&c.out, c.len + 16) < 0) goto fail;
     while (c.pos < c.len) {
         if (READ(&c) != '%') {
             wf_ssize start = c.pos;
-            while (c.pos < c.len && READ(&c) != '%') c.pos++;
+            if (c.kind == 1) {
+                const char *pct = memchr((const char *)c.data + start, '%', (size_t)(c.len - start));
+                c.pos = pct ? pct - (const char *)c.data : c.len;
+            } else {
+                while (c.pos < c.len && READ(&c) != '%') c.pos++;
+            }
             if (wf_str_builder_append_substring(&c.out, fmt, start, c.pos) < 0) goto fail;
             continue;
         }

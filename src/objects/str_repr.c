@@ -52,6 +52,13 @@ WfObject *wf_str_repr(WfObject *s) {
     if (!r) return NULL;
     int ok = wf_str_kind(r);
     void *o = wf_str_data(r);
+    if (outlen == len + 2 && wf_str_obj(s)->ascii) {
+        // Nothing to escape (and no character equals the quote): the text as it is.
+        ((uint8_t *)o)[0] = (uint8_t)quote;
+        memcpy((uint8_t *)o + 1, d, (size_t)len);
+        ((uint8_t *)o)[len + 1] = (uint8_t)quote;
+        return r;
+    }
     wf_ssize j = 0;
 #define PUT(c) wf_str_write(ok, o, j++, (c))
     PUT(quote);

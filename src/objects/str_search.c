@@ -15,30 +15,125 @@
 // ---------------------------------------------------------------------------
 // Raw searching on equal kinds
 
+// CPython's (3.9) fastsearch default_find / default_rfind: Horspool-style
+// skips driven by the needle's last (first) character and a 64-bit Bloom
+// filter of its characters. Haystack s[0..n), needle p[0..m), 2 <= m <= n.
+// Good on average; O(n * m) at worst (CPython switches to two-way for long
+// needles; forward search in kind-1 text uses glibc's memmem for them).
+#define BLOOM_BIT(ch) ((uint64_t)1 << ((ch) & 63))
+#define DEFINE_SEARCH(T)                                                                              \
+    static inline wf_ssize find_##T(const T *s, wf_ssize n, const T *p, wf_ssize m) {                           \
+        wf_ssize mlast = m - 1, skip = mlast - 1, w = n - m;                                           \
+        uint64_t mask = 0;                                                                              \
+        for (wf_ssize i = 0; i < mlast; i++) {                                                          \
+            mask |= BLOOM_BIT(p[i]);                                                                    \
+            if (p[i] == p[mlast]) skip = mlast - i - 1;                                                 \
+        }                                                                                               \
+        mask |= BLOOM_BIT(p[mlast]);                                                                    \
+        for (wf_ssize i = 0; i <= w; i++) {                                                             \
+            if (s[i + mlast] == p[mlast]) {                                                             \
+                wf_ssize j = 0;                                                                         \
+                while (j < mlast && s[i + j] == p[j]) j++;                                              \
+                if (j == mlast) return i;                                                               \
+                if (i < w && !(mask & BLOOM_BIT(s[i + m]))) i += m;                                     \
+                else i += skip;                                                                         \
+            } else if (i < w && !(mask & BLOOM_BIT(s[i + m]))) {                                        \
+                i += m;                                                                                 \
+            }                                                                                           \
+        }                                                                                               \
+        return -1;                                                                                      \
+    }                                                                                                   \
+    /* Non-overlapping matches, at most maxcount (find_T's loop, continuing after a match). */         \
+    static inline wf_ssize count_##T(const T *s, wf_ssize n, const T *p, wf_ssize m, wf_ssize maxcount) { \
+        wf_ssize mlast = m - 1, skip = mlast - 1, w = n - m, count = 0;                                \
+        uint64_t mask = 0;                                                                              \
+        for (wf_ssize i = 0; i < mlast; i++) {                                                          \
+            mask |= BLOOM_BIT(p[i]);                                                                    \
+            if (p[i] == p[mlast]) skip = mlast - i - 1;                                                 \
+        }                                                                                               \
+        mask |= BLOOM_BIT(p[mlast]);                                                                    \
+        for (wf_ssize i = 0; i <= w; i++) {                                                             \
+            if (s[i + mlast] == p[mlast]) {                                                             \
+                wf_ssize j = 0;                                                                         \
+                while (j < mlast && s[i + j] == p[j]) j++;                                              \
+                if (j == mlast) {                                                                       \
+                    if (++count == maxcount) break;                                                     \
+                    i += mlast;                                                                         \
+                    continue;                                                                           \
+                }                                                                                       \
+                if (i < w && !(mask & BLOOM_BIT(s[i + m]))) i += m;                                     \
+                else i += skip;                                                                         \
+            } else if (i < w && !(mask & BLOOM_BIT(s[i + m]))) {                                        \
+                i += m;                                                                                 \
+            }                                                                                           \
+        }                                                                                               \
+        return count;                                                                                   \
+    }                                                                                                   \
+    static inline wf_ssize rfind_##T(const T *s, wf_ssize n, const T *p, wf_ssize m) {                          \
+        wf_ssize mlast = m - 1, skip = mlast - 1;                                                       \
+        uint64_t mask = BLOOM_BIT(p[0]);                                                                \
+        for (wf_ssize i = mlast; i > 0; i--) {                                                          \
+            mask |= BLOOM_BIT(p[i]);                                                                    \
+            if (p[i] == p[0]) skip = i - 1;                                                             \
+        }                                                                                               \
+        for (wf_ssize i = n - m; i >= 0; i--) {                                                         \
+            if (s[i] == p[0]) {                                                                         \
+                wf_ssize j = mlast;                                                                     \
+                while (j > 0 && s[i + j] == p[j]) j--;                                                  \
+                if (j == 0) return i;                                                                   \
+                if (i > 0 && !(mask & BLOOM_BIT(s[i - 1]))) i -= m;                                     \
+                else i -= skip;                                                                         \
+            } else if (i > 0 && !(mask & BLOOM_BIT(s[i - 1]))) {                                        \
+                i -= m;                                                                                 \
+            }                                                                                           \
+        }                                                                                               \
+        return -1;                                                                                      \
+    }
+DEFINE_SEARCH(uint8_t)
+DEFINE_SEARCH(uint16_t)
+DEFINE_SEARCH(uint32_t)
+#undef DEFINE_SEARCH
+
 static wf_ssize find_kind(int kind, const char *h, wf_ssize start, wf_ssize end, const char *n, wf_ssize nlen) {
     if (nlen == 0) return start;
     if (end - start < nlen) return -1;
-    if (kind == 1) {
-        const char *p = memmem(h + start, (size_t)(end - start), n, (size_t)nlen);
+    wf_ssize r;
+    if (kind == 1 && (nlen == 1 || nlen > 32 || end - start > 256)) {
+        // glibc's memchr, or memmem (two-way: linear at worst, and fast on
+        // long text), except for short needles in short windows (the
+        // repeated searches of replace/split/partition), where its per-call
+        // set-up costs more than a Horspool scan (whose worst case a short
+        // needle bounds to 32 n).
+        const char *p = nlen == 1 ? memchr(h + start, (uint8_t)n[0], (size_t)(end - start))
+                                  : memmem(h + start, (size_t)(end - start), n, (size_t)nlen);
         return p ? p - h : -1;
     }
-    uint32_t first = wf_str_read(kind, n, 0);
-    size_t nbytes = (size_t)(nlen * kind);
-    for (wf_ssize i = start; i <= end - nlen; i++) {
-        if (wf_str_read(kind, h, i) == first && memcmp(h + i * kind, n, nbytes) == 0) return i;
+    if (nlen == 1) {
+        uint32_t ch = wf_str_read(kind, n, 0);
+        for (wf_ssize i = start; i < end; i++)
+            if (wf_str_read(kind, h, i) == ch) return i;
+        return -1;
     }
-    return -1;
+    if (kind == 1) r = find_uint8_t((const uint8_t *)h + start, end - start, (const uint8_t *)n, nlen);
+    else if (kind == 2) r = find_uint16_t((const uint16_t *)h + start, end - start, (const uint16_t *)n, nlen);
+    else r = find_uint32_t((const uint32_t *)h + start, end - start, (const uint32_t *)n, nlen);
+    return r < 0 ? -1 : r + start;
 }
 
 static wf_ssize rfind_kind(int kind, const char *h, wf_ssize start, wf_ssize end, const char *n, wf_ssize nlen) {
     if (nlen == 0) return end;
     if (end - start < nlen) return -1;
-    uint32_t first = wf_str_read(kind, n, 0);
-    size_t nbytes = (size_t)(nlen * kind);
-    for (wf_ssize i = end - nlen; i >= start; i--) {
-        if (wf_str_read(kind, h, i) == first && memcmp(h + i * kind, n, nbytes) == 0) return i;
+    if (nlen == 1) {
+        uint32_t ch = wf_str_read(kind, n, 0);
+        for (wf_ssize i = end - 1; i >= start; i--)
+            if (wf_str_read(kind, h, i) == ch) return i;
+        return -1;
     }
-    return -1;
+    wf_ssize r;
+    if (kind == 1) r = rfind_uint8_t((const uint8_t *)h + start, end - start, (const uint8_t *)n, nlen);
+    else if (kind == 2) r = rfind_uint16_t((const uint16_t *)h + start, end - start, (const uint16_t *)n, nlen);
+    else r = rfind_uint32_t((const uint32_t *)h + start, end - start, (const uint32_t *)n, nlen);
+    return r < 0 ? -1 : r + start;
 }
 
 static wf_ssize count_kind(int kind, const char *h, wf_ssize start, wf_ssize end, const char *n, wf_ssize nlen,
@@ -47,6 +142,39 @@ static wf_ssize count_kind(int kind, const char *h, wf_ssize start, wf_ssize end
     if (nlen == 0) {
         wf_ssize c = end - start + 1;
         return c < maxcount ? c : maxcount;
+    }
+    if (nlen == 1 && maxcount >= end - start) {  // one character, no limit: a counting loop
+        uint32_t ch = wf_str_read(kind, n, 0);
+        wf_ssize c = 0;
+        if (kind == 1) {
+            // Eight bytes at a time: x = w ^ ch-in-every-byte has a zero byte
+            // per match; ((x & 0x7f..) + 0x7f..) | x has a byte's top bit
+            // clear exactly when that byte is zero (no carry crosses bytes).
+            const uint8_t *p = (const uint8_t *)h;
+            uint64_t pattern = 0x0101010101010101ULL * ch, high = 0x8080808080808080ULL, low = 0x7f7f7f7f7f7f7f7fULL;
+            wf_ssize i = start;
+            for (; i + 8 <= end; i += 8) {
+                uint64_t w;
+                memcpy(&w, p + i, 8);
+                uint64_t x = w ^ pattern;
+                uint64_t zero = ~(((x & low) + low) | x) & high;
+                c += (wf_ssize)(((zero >> 7) * 0x0101010101010101ULL) >> 56);
+            }
+            for (; i < end; i++) c += p[i] == ch;
+        } else if (kind == 2) {
+            const uint16_t *p = (const uint16_t *)h;
+            for (wf_ssize i = start; i < end; i++) c += p[i] == ch;
+        } else {
+            const uint32_t *p = (const uint32_t *)h;
+            for (wf_ssize i = start; i < end; i++) c += p[i] == ch;
+        }
+        return c;
+    }
+    if (nlen > 1 && (kind != 1 || nlen <= 32)) {  // one Horspool pass (no per-match set-up)
+        if (kind == 1) return count_uint8_t((const uint8_t *)h + start, end - start, (const uint8_t *)n, nlen, maxcount);
+        if (kind == 2)
+            return count_uint16_t((const uint16_t *)h + start, end - start, (const uint16_t *)n, nlen, maxcount);
+        return count_uint32_t((const uint32_t *)h + start, end - start, (const uint32_t *)n, nlen, maxcount);
     }
     wf_ssize c = 0;
     for (;;) {

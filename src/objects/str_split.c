@@ -36,7 +36,15 @@ static int index_arg(WfObject *o, wf_ssize *out) {
     return 0;
 }
 
-static bool is_space_at(int kind, const void *d, wf_ssize i) { return wf_unicode_isspace(wf_str_read(kind, d, i)); }
+// Unicode whitespace among U+0000..U+00FF: \t-\r, \x1c-\x1f, ' ', \x85, \xa0.
+static inline bool is_space_latin1(uint32_t c) {
+    return c == ' ' || (c - 9 < 5) || (c - 0x1c < 4) || c == 0x85 || c == 0xa0;
+}
+
+static inline bool is_space_at(int kind, const void *d, wf_ssize i) {
+    if (kind == 1) return is_space_latin1(((const uint8_t *)d)[i]);
+    return wf_unicode_isspace(wf_str_read(kind, d, i));
+}
 
 static WfObject *split_whitespace(WfObject *self, wf_ssize maxcount) {
     wf_ssize len = wf_str_length(self);
@@ -89,7 +97,36 @@ fail:
     return NULL;
 }
 
+// split() on a one-character separator (the common case), forward only.
+static WfObject *split_char(WfObject *self, uint32_t ch, wf_ssize maxcount) {
+    wf_ssize len = wf_str_length(self), i = 0;
+    int kind = wf_str_kind(self);
+    const char *data = wf_str_data(self);
+    WfObject *list = wf_list_new(0);
+    if (!list) return NULL;
+    while (maxcount-- > 0) {
+        wf_ssize pos;
+        if (kind == 1) {
+            const char *p = memchr(data + i, (int)ch, (size_t)(len - i));
+            if (!p) break;
+            pos = p - data;
+        } else {
+            pos = wf_str_find_char(self, ch, i, len);
+            if (pos < 0) break;
+        }
+        if (append_sub(list, self, i, pos) < 0) goto fail;
+        i = pos + 1;
+    }
+    if (append_sub(list, self, i, len) < 0) goto fail;
+    return list;
+fail:
+    wf_decref(list);
+    return NULL;
+}
+
 static WfObject *split_sep(WfObject *self, WfObject *sep, wf_ssize maxcount, bool reverse) {
+    if (!reverse && wf_str_length(sep) == 1 && wf_str_kind(sep) <= wf_str_kind(self))
+        return split_char(self, wf_str_char_at(sep, 0), maxcount);
     wf_ssize len = wf_str_length(self), seplen = wf_str_length(sep);
     WfObject *list = wf_list_new(0);
     if (!list) return NULL;
@@ -129,9 +166,14 @@ fail:
 
 static WfObject *do_split(const char *name, WfObject *self, WfObject *const *args, size_t nargs, WfObject *kwnames,
                           bool reverse) {
-    WfArgParser parser = {name, "|OO", {"sep", "maxsplit", NULL}};
     WfObject *sep = wf_None, *maxobj = NULL;
-    if (wf_arg_parse(args, nargs, kwnames, &parser, &sep, &maxobj) < 0) return NULL;
+    if (!kwnames && nargs <= 2) {  // positional only: no parser needed
+        if (nargs > 0) sep = args[0];
+        if (nargs > 1) maxobj = args[1];
+    } else {
+        WfArgParser parser = {name, "|OO", {"sep", "maxsplit", NULL}};
+        if (wf_arg_parse(args, nargs, kwnames, &parser, &sep, &maxobj) < 0) return NULL;
+    }
     wf_ssize maxcount = -1;
     if (maxobj && index_arg(maxobj, &maxcount) < 0) return NULL;
     if (maxcount < 0) maxcount = PTRDIFF_MAX;
@@ -241,11 +283,55 @@ WfObject *wf_str_method_rstrip(WfObject *self, WfObject *const *args, size_t nar
     return do_strip("rstrip", self, args, nargs, 2);
 }
 
+// replace() when old and new have the same length (CPython's in-place
+// variant): one search pass, overwriting a copy of self.
+static WfObject *replace_same_length(WfObject *self, WfObject *old, WfObject *new_, wf_ssize maxcount) {
+    wf_ssize len = wf_str_length(self), m = wf_str_length(old);
+    int kind = wf_str_kind(self);
+    char *tmp = NULL;
+    bool err = false;
+    const char *needle = wf_str_search_needle_as(self, old, &tmp, &err);
+    if (!needle) return err ? NULL : wf_str_exact_copy(self);
+    const char *src = wf_str_data(self);
+    wf_ssize pos = wf_str_search_find_raw(kind, src, 0, len, needle, m, 1);
+    if (pos < 0) {
+        wf_mem_free(tmp);
+        return wf_str_exact_copy(self);
+    }
+    // The result's maximum class: new's code points are in it (there is a
+    // match) and so are all of self's that are not old's; removing old's can
+    // lower it only when old is non-ASCII, which the end re-checks.
+    uint32_t bs = wf_str_max_char_bound(self), bn = wf_str_max_char_bound(new_);
+    WfObject *r = wf_str_new_raw(len, bs > bn ? bs : bn);
+    if (!r) {
+        wf_mem_free(tmp);
+        return NULL;
+    }
+    char *dst = wf_str_data(r);
+    int rkind = wf_str_kind(r);
+    wf_str_copy_convert(rkind, dst, kind, src, len);
+    const char *nd = wf_str_data(new_);
+    int nkind = wf_str_kind(new_);
+    while (pos >= 0 && maxcount-- > 0) {
+        wf_str_copy_convert(rkind, dst + pos * rkind, nkind, nd, m);
+        pos = wf_str_search_find_raw(kind, src, pos + m, len, needle, m, 1);
+    }
+    wf_mem_free(tmp);
+    if (!wf_str_obj(old)->ascii) {
+        // Removing non-ASCII text may have narrowed the result (e.g. 'é' -> 'e').
+        WfObject *narrow = wf_str_from_kind_data(rkind, dst, len);
+        wf_decref(r);
+        return narrow;
+    }
+    return r;
+}
+
 WfObject *wf_str_replace(WfObject *self, WfObject *old, WfObject *new_, wf_ssize maxcount) {
     wf_ssize len = wf_str_length(self), oldlen = wf_str_length(old), newlen = wf_str_length(new_);
     if (maxcount < 0) maxcount = PTRDIFF_MAX;
     if (maxcount == 0 || len < oldlen) return wf_str_exact_copy(self);
     if (oldlen == newlen && wf_str_equal(old, new_)) return wf_str_exact_copy(self);
+    if (oldlen == newlen && oldlen > 0) return replace_same_length(self, old, new_, maxcount);
     wf_ssize n = oldlen == 0 ? (len + 1 < maxcount ? len + 1 : maxcount) : wf_str_search_count(self, old, 0, len, maxcount);
     if (n < 0) return NULL;
     if (n == 0) return wf_str_exact_copy(self);

@@ -211,7 +211,7 @@ WfObject *wf_vm_format_value(WfObject *v, int flags, WfObject *spec) {
     }
     if (!conv) return NULL;
     if (!spec && wf_str_check_exact(conv)) return conv;
-    WfObject *res = wf_object_format(conv, spec);
+    WfObject *res = wf_format_value(conv, spec);
     wf_decref(conv);
     return res;
 }
@@ -221,6 +221,9 @@ WfObject *wf_vm_build_string(WfStackRef *items, int n) {
     if (n == 1) return wf_newref(wf_stackref_as_obj(items[0]));
     WfStrBuilder b;
     wf_str_builder_init(&b);
+    wf_ssize total = 0;
+    for (int i = 0; i < n; i++) total += wf_str_length(wf_stackref_as_obj(items[i]));
+    if (wf_str_builder_reserve(&b, total) < 0) return NULL;  // one allocation, no final shrink
     for (int i = 0; i < n; i++) {
         if (wf_str_builder_append_str(&b, wf_stackref_as_obj(items[i])) < 0) {
             wf_str_builder_discard(&b);

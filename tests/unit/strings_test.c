@@ -352,6 +352,58 @@ static void test_bytearray_threads(void) {
     wf_decref(shared_ba);
 }
 
+// wf_str_concat_inplace: in place only for a uniquely referenced string;
+// caches (hash, UTF-8) reset; a shared one is never changed.
+static void test_concat_inplace(void) {
+    WfObject *acc = wf_str_concat(s("ab"), s("c"));  // a fresh, unique str (the arguments leak: immortal or tiny)
+    CHECK(acc && wf_str_hash(acc) != -1);
+    char expect[4096] = "abc";
+    int same_block = 0;
+    for (int i = 0; i < 600; i++) {
+        WfObject *piece = wf_str_from_format("%d", i), *before = acc;
+        CHECK(wf_str_concat_inplace(&acc, piece) == 0);
+        same_block += acc == before;
+        wf_decref(piece);
+        snprintf(expect + strlen(expect), sizeof expect - strlen(expect), "%d", i);
+    }
+    CHECK(same_block > 500);  // grown in place (the block has room most of the time)
+    WfObject *ref = s(expect);
+    CHECK(wf_str_equal(acc, ref) && wf_str_hash(acc) == wf_str_hash(ref) && ((WfStrObject *)acc)->ascii);
+    wf_ssize n;
+    CHECK(!strcmp(wf_str_as_utf8(acc, &n), expect) && (size_t)n == strlen(expect));
+    // Latin-1 text appended: no longer ASCII; the UTF-8 cache follows the text.
+    CHECK(wf_str_concat_inplace(&acc, s("\u00e9")) == 0 && !((WfStrObject *)acc)->ascii && wf_str_kind(acc) == 1);
+    const char *u = wf_str_as_utf8_borrow(acc);
+    CHECK(u && strlen(u) == strlen(expect) + 2 && !strcmp(u + strlen(expect), "\u00e9"));
+    CHECK(wf_str_concat_inplace(&acc, s("x")) == 0);
+    u = wf_str_as_utf8_borrow(acc);
+    CHECK(u && !strcmp(u + strlen(expect), "\u00e9x"));
+    // Wider text: a new string of the wider kind.
+    CHECK(wf_str_concat_inplace(&acc, s("\u65e5")) == 0 && wf_str_kind(acc) == 2 &&
+          wf_str_char_at(acc, wf_str_length(acc) - 1) == 0x65e5);
+    // A second reference: the original must not change.
+    WfObject *other = wf_newref(acc);
+    wf_ssize before = wf_str_length(other);
+    intptr_t h = wf_str_hash(other);
+    CHECK(wf_str_concat_inplace(&acc, s("zz")) == 0 && acc != other && wf_str_length(other) == before &&
+          wf_str_hash(other) == h && wf_str_length(acc) == before + 2);
+    wf_decref(other);
+    // s += s: never in place (the block could move under the reader).
+    WfObject *self_cat = wf_str_concat(s("ab"), s("cd"));
+    CHECK(wf_str_concat_inplace(&self_cat, self_cat) == 0 && str_is(self_cat, "abcdabcd"));
+    // Errors leave the slot alone.
+    WfObject *keep = acc;
+    CHECK(wf_str_concat_inplace(&acc, wf_smallint_new(1)) == -1 && acc == keep &&
+          error_is("TypeError", "can only concatenate str (not \"int\") to str"));
+    // Immortal / interned strings are never resized.
+    WfObject *interned = wf_str_intern_cstr("interned_concat_test");
+    WfObject *slot = interned;
+    CHECK(wf_str_concat_inplace(&slot, s("!")) == 0 && slot != interned && str_is(slot, "interned_concat_test!") &&
+          str_is(wf_newref(interned), "interned_concat_test"));
+    wf_decref(acc);
+    wf_decref(ref);
+}
+
 int main(int argc, char **argv) {
     WfConfig config = {.gil = -1, .program_name = "strings_test", .hashseed = "0"};
     if (wf_runtime_initialize(&config, argc, argv) < 0) return 1;
@@ -362,6 +414,7 @@ int main(int argc, char **argv) {
     test_format_spec();
     test_percent();
     test_repr_and_intern();
+    test_concat_inplace();
     test_threads();
     test_bytearray_threads();
     printf("strings_test: %d checks, %d failures\n", checks, failures);
