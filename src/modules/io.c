@@ -8,18 +8,21 @@
 // flushes / drops the other buffer, adjusting the fd offset).
 //
 // Thread safety: the buffers, their counters, `closed` and the fd's offset
-// change only inside the file's critical section (WF_CONTAINER_BEGIN on the
-// object, elided while the process has one thread), so two threads printing
-// at once never see each other's half-updated buffer. Inside a section the
-// code only moves bytes, allocates raw memory and makes system calls: it
-// never runs Python code, decrefs, or sets an exception (those need no lock
-// and may block or re-enter), so the section is never suspended midway. The
-// locked helpers report failures as an IoStatus, raised after the section
-// ends. `closed` is also read without the lock (relaxed atomic loads) for the
-// early "closed file" checks; every operation re-checks it under the lock.
+// change only while the file's own lock (`io_lock`, a WfMutex whose waiters
+// detach) is held, so two threads printing at once never see each other's
+// half-updated buffer. The lock is held across the read(2) / write(2) calls,
+// during which the thread is *detached*: a thread blocked on a pipe or a
+// terminal (input(), readline()) neither holds up a stop-the-world nor, in
+// GIL mode, the GIL, and other threads wanting the same file wait (detached)
+// for it, as with CPython's buffered I/O lock. While holding it the code only
+// moves bytes, allocates raw memory and makes system calls: it never runs
+// Python code, decrefs, or sets an exception (so it cannot re-enter the file
+// or block on anything that waits for this thread). The locked helpers
+// report failures as an IoStatus, raised after the lock is released.
+// `closed` is also read without the lock (relaxed atomic loads) for the early
+// "closed file" checks; every operation re-checks it under the lock.
 // Everything else (fd, mode flags, name, mode) is fixed once the object is
-// published. Blocking reads and writes do not detach yet: a thread blocked on
-// the fd stays attached (see docs/threads.md, "Sanitizers").
+// published.
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -40,9 +43,12 @@
 #include "objects/typeobject.h"
 #include "runtime/error.h"
 #include "runtime/thread_state.h"
+#include "runtime/threads.h"
+#include "sync/mutex.h"
 
 typedef struct {
     WfObject ob_base;
+    WfMutex io_lock;  // see "Thread safety" above
     int fd;
     char readable, writable, binary, closefd, closed, line_buffering, write_through, seekable;
     WfObject *name;   // str or int
@@ -98,11 +104,18 @@ static int check_open(FileObject *f) {
     return 0;
 }
 
-// The helpers below run inside the file's section (see the header comment).
+static void file_lock(FileObject *f) { wf_mutex_lock(&f->io_lock); }  // waits detached
+static void file_unlock(FileObject *f) { wf_mutex_unlock(&f->io_lock); }
+
+// The helpers below run with the file's lock held (see the header comment).
 
 static IoStatus raw_write_all(FileObject *f, const char *p, size_t n) {
     while (n > 0) {
+        wf_thread_detach();  // may block (a full pipe): let stop-the-world / the GIL go on
         ssize_t w = write(f->fd, p, n);
+        int err = errno;
+        wf_thread_attach();
+        errno = err;
         if (w < 0) {
             if (errno == EINTR) continue;
             return errno;
@@ -160,7 +173,11 @@ static IoStatus fill(FileObject *f, int *got) {
         f->rcap = 8192;
     }
     for (;;) {
+        wf_thread_detach();  // may block (a terminal, a pipe)
         ssize_t r = read(f->fd, f->rbuf, f->rcap);
+        int err = errno;
+        wf_thread_attach();
+        errno = err;
         if (r < 0) {
             if (errno == EINTR) continue;
             return errno;
@@ -299,9 +316,9 @@ static WfObject *file_write(WfObject *self, WfObject *arg) {
         result = wf_str_length(arg);
     }
     IoStatus st;
-    WF_CONTAINER_BEGIN(f);
+    file_lock(f);
     st = is_closed(f) ? IO_CLOSED : buffer_write(f, d, (size_t)n);
-    WF_CONTAINER_END();
+    file_unlock(f);
     if (st != IO_OK) return io_raise(st);
     return wf_int_from_ssize(result);
 }
@@ -321,9 +338,9 @@ static WfObject *file_read(WfObject *self, WfObject *const *args, size_t nargs) 
     Bytes b = {0};
     IoStatus st;
     bool chars = !f->binary && limit >= 0;  // read `limit` characters
-    WF_CONTAINER_BEGIN(f);
+    file_lock(f);
     st = is_closed(f) ? IO_CLOSED : chars ? read_chars(f, limit, &b) : read_bytes(f, limit, 0, &b);
-    WF_CONTAINER_END();
+    file_unlock(f);
     if (!chars) return finish_read(f, &b, st);
     WfObject *r = st != IO_OK ? io_raise(st) : decode_chars(&b);
     wf_mem_free(b.p);
@@ -333,11 +350,11 @@ static WfObject *file_read(WfObject *self, WfObject *const *args, size_t nargs) 
 static WfObject *readline_impl(FileObject *f, wf_ssize limit) {
     Bytes b = {0};
     IoStatus st;
-    WF_CONTAINER_BEGIN(f);
+    file_lock(f);
     st = is_closed(f) ? IO_CLOSED : read_bytes(f, limit, 1, &b);
     // A lone \r ends the line; swallow a following \n.
     if (st == IO_OK && !f->binary && b.n && b.p[b.n - 1] == '\r') st = skip_byte(f, '\n');
-    WF_CONTAINER_END();
+    file_unlock(f);
     return finish_read(f, &b, st);
 }
 
@@ -411,9 +428,9 @@ static WfObject *file_flush(WfObject *self, WfObject *unused) {
     FileObject *f = (FileObject *)self;
     if (check_open(f) < 0) return NULL;
     IoStatus st;
-    WF_CONTAINER_BEGIN(f);
+    file_lock(f);
     st = flush_locked(f);
-    WF_CONTAINER_END();
+    file_unlock(f);
     if (st != IO_OK) return io_raise(st);
     return wf_None;
 }
@@ -431,9 +448,9 @@ static IoStatus close_locked(FileObject *f) {
 static WfObject *file_close(WfObject *self, WfObject *unused) {
     FileObject *f = (FileObject *)self;
     IoStatus st;
-    WF_CONTAINER_BEGIN(f);
+    file_lock(f);
     st = close_locked(f);
-    WF_CONTAINER_END();
+    file_unlock(f);
     if (st != IO_OK) return io_raise(st);
     return wf_None;
 }
@@ -475,14 +492,14 @@ static WfObject *file_tell(WfObject *self, WfObject *unused) {
     if (check_open(f) < 0) return NULL;
     IoStatus st;
     long long pos = 0;
-    WF_CONTAINER_BEGIN(f);
+    file_lock(f);
     st = flush_locked(f);
     if (st == IO_OK) {
         off_t at = lseek(f->fd, 0, SEEK_CUR);
         if (at < 0) st = errno;
         else pos = (long long)at - (long long)(f->rlen - f->rpos);
     }
-    WF_CONTAINER_END();
+    file_unlock(f);
     if (st != IO_OK) return io_raise(st);
     return wf_int_from_long_long(pos);
 }
@@ -496,7 +513,7 @@ static WfObject *file_seek(WfObject *self, WfObject *const *args, size_t nargs) 
     if (whence == -1 && wf_err_occurred()) return NULL;
     IoStatus st;
     off_t pos = 0;
-    WF_CONTAINER_BEGIN(f);
+    file_lock(f);
     st = flush_locked(f);
     if (st == IO_OK) {
         if (whence == SEEK_CUR) off -= (long long)(f->rlen - f->rpos);
@@ -504,7 +521,7 @@ static WfObject *file_seek(WfObject *self, WfObject *const *args, size_t nargs) 
         pos = lseek(f->fd, (off_t)off, (int)whence);
         if (pos < 0) st = errno;
     }
-    WF_CONTAINER_END();
+    file_unlock(f);
     if (st != IO_OK) return io_raise(st);
     return wf_int_from_long_long((long long)pos);
 }
@@ -519,14 +536,14 @@ static WfObject *file_truncate(WfObject *self, WfObject *const *args, size_t nar
         if (size == -1 && wf_err_occurred()) return NULL;
     }
     IoStatus st;
-    WF_CONTAINER_BEGIN(f);
+    file_lock(f);
     st = flush_locked(f);
     if (st == IO_OK && !given) {
         size = lseek(f->fd, 0, SEEK_CUR);
         if (size < 0) st = errno;
     }
     if (st == IO_OK && ftruncate(f->fd, size) < 0) st = errno;
-    WF_CONTAINER_END();
+    file_unlock(f);
     if (st != IO_OK) return io_raise(st);
     return wf_int_from_long_long((long long)size);
 }

@@ -227,6 +227,25 @@ both "-X int_max_str_digits=5 rejected" "" 1 "-X int_max_str_digits: invalid lim
 both "PYTHONINTMAXSTRDIGITS=x rejected" "" 1 "PYTHONINTMAXSTRDIGITS: invalid limit; must be >= 640 or 0 for unlimited." \
     env PYTHONINTMAXSTRDIGITS=x @I -c 'print("ran")'
 
+# A thread blocked reading stdin (a pipe that stays silent for a second) must not hold up the
+# others: weft detaches around read(2), so another thread's stop-the-world (gc.collect() runs
+# one) and its own work go on.
+cat >"$TMP/blocked_read.py" <<'PYEOF'
+import gc, sys, threading, time
+def worker():
+    time.sleep(0.3)  # main is in readline() by now
+    t = time.perf_counter()
+    for _ in range(20):
+        gc.collect()
+    print("worker", "fast" if time.perf_counter() - t < 0.5 else "blocked", flush=True)
+t = threading.Thread(target=worker)
+t.start()
+print("main read", sys.stdin.readline().strip())
+t.join()
+PYEOF
+both "a thread blocked in stdin.readline() does not stop the others" "worker fast
+main read hi" 0 "" bash -c '(sleep 1.2; echo hi) | @I blocked_read.py'
+
 # ---- weft only: free-threading switches and version banner -------------------------------------
 run "$WEFT" -VV
 if [ "$WEFT_IS_CPYTHON" = 1 ]; then skipped=$((skipped + 1)); echo "skip -VV banner (weft-only)"
