@@ -29,6 +29,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "modules/signal.h"
 #include "objects/arg.h"
 #include "objects/bytes.h"
 #include "objects/containers.h"
@@ -77,7 +78,8 @@ static WfObject *unsupported(const char *what) {
 // The outcome of a locked helper: IO_OK, or an error raised once the
 // section has ended (io_raise). A positive value is an errno (OSError).
 typedef int IoStatus;
-enum { IO_OK = 0, IO_CLOSED = -1, IO_NO_MEMORY = -2 };
+// IO_RAISED: an exception is already set (a signal handler raised).
+enum { IO_OK = 0, IO_CLOSED = -1, IO_NO_MEMORY = -2, IO_RAISED = -3 };
 
 // Sets the exception for a failed status; returns NULL.
 static WfObject *io_raise(IoStatus st) {
@@ -86,6 +88,7 @@ static WfObject *io_raise(IoStatus st) {
         return NULL;
     }
     if (st == IO_NO_MEMORY) return wf_err_no_memory();
+    if (st == IO_RAISED) return NULL;
     errno = st;
     return wf_err_set_from_errno(&wf_exc_OSError);
 }
@@ -159,7 +162,12 @@ static IoStatus buffer_write(FileObject *f, const char *p, size_t n) {
 }
 
 // Ensure at least one unread byte is buffered. *got: 0 at EOF, 1 ok.
+// A read interrupted by a signal runs the Python handlers (PEP 475) with the
+// lock released — the file is consistent then: nothing buffered either way —
+// and starts over (another thread may have filled the buffer meanwhile);
+// IO_RAISED when a handler raised (KeyboardInterrupt at input()).
 static IoStatus fill(FileObject *f, int *got) {
+again:
     *got = 0;
     if (f->rpos < f->rlen) {
         *got = 1;
@@ -179,8 +187,13 @@ static IoStatus fill(FileObject *f, int *got) {
         wf_thread_attach();
         errno = err;
         if (r < 0) {
-            if (errno == EINTR) continue;
-            return errno;
+            if (errno != EINTR) return errno;
+            file_unlock(f);
+            int handled = wf_eval_check_signals();
+            file_lock(f);
+            if (handled < 0) return IO_RAISED;
+            if (is_closed(f)) return IO_CLOSED;
+            goto again;
         }
         f->rpos = 0;
         f->rlen = (size_t)r;

@@ -246,6 +246,29 @@ PYEOF
 both "a thread blocked in stdin.readline() does not stop the others" "worker fast
 main read hi" 0 "" bash -c '(sleep 1.2; echo hi) | @I blocked_read.py'
 
+# Ctrl-C while input() waits on a silent pipe: KeyboardInterrupt at once (PEP 475: the read runs
+# the handlers when interrupted), and the line that arrives later is still there to read.
+cat >"$TMP/sigint_input.py" <<'PYEOF'
+import signal, subprocess, sys, time
+code = """
+import sys
+try:
+    print("read", input())
+except KeyboardInterrupt:
+    print("KeyboardInterrupt at input()")
+print("then read", sys.stdin.readline().strip())
+"""
+p = subprocess.Popen([sys.argv[1], "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+time.sleep(0.7)
+p.send_signal(signal.SIGINT)
+time.sleep(0.3)
+p.stdin.write("late\n")
+p.stdin.close()
+print(p.stdout.read().strip(), p.wait(timeout=20))
+PYEOF
+both "Ctrl-C interrupts input() on a pipe" "KeyboardInterrupt at input()
+then read late 0" 0 "" "$PY" sigint_input.py @I
+
 # ---- weft only: free-threading switches and version banner -------------------------------------
 run "$WEFT" -VV
 if [ "$WEFT_IS_CPYTHON" = 1 ]; then skipped=$((skipped + 1)); echo "skip -VV banner (weft-only)"
