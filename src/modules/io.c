@@ -32,7 +32,6 @@
 #include "modules/signal.h"
 #include "objects/arg.h"
 #include "objects/bytes.h"
-#include "objects/containers.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
 #include "objects/function.h"

@@ -154,10 +154,17 @@ wf_ssize wf_deferred_sweep(void) {
     int expected = 0;
     if (!atomic_compare_exchange_strong(&reg.sweeping, &expected, 1)) return 0;
     wf_stop_the_world();
-    // Candidates: listed objects that only the registry counts.
-    wf_ssize ncand = 0;
-    for (wf_ssize i = 0; i < reg.n; i++)
-        if (total_count(reg.items[i]) <= 1) ncand++;
+    // Candidates (listed objects that only the registry counts) move to the
+    // end of the list; the others stay in front.
+    wf_ssize keep = 0;
+    for (wf_ssize i = 0; i < reg.n; i++) {
+        if (total_count(reg.items[i]) <= 1) continue;
+        WfObject *t = reg.items[keep];
+        reg.items[keep++] = reg.items[i];
+        reg.items[i] = t;
+    }
+    WfObject **cand = reg.items + keep;
+    wf_ssize ncand = reg.n - keep;
     WfObject **dead = NULL;
     wf_ssize ndead = 0;
     if (ncand > 0) {
@@ -166,28 +173,24 @@ wf_ssize wf_deferred_sweep(void) {
         CandidateSet set = {wf_mem_calloc(size, sizeof(WfObject *)), wf_mem_calloc(size, 1), size - 1};
         dead = wf_mem_malloc((size_t)ncand * sizeof *dead);
         if (set.slots && set.seen && dead) {
-            for (wf_ssize i = 0; i < reg.n; i++)
-                if (total_count(reg.items[i]) <= 1) set_add(&set, reg.items[i]);
+            for (wf_ssize i = 0; i < ncand; i++) set_add(&set, cand[i]);
             wf_stw_visit_threads(scan_thread, &set);
-            // Compact the registry; unreachable objects leave it.
-            wf_ssize keep = 0;
-            for (wf_ssize i = 0; i < reg.n; i++) {
-                WfObject *o = reg.items[i];
-                bool unreachable = false;
-                if (total_count(o) <= 1) {
-                    size_t j = slot_of(&set, (uintptr_t)o);
-                    while (set.slots[j] != o) j = (j + 1) & set.mask;
-                    unreachable = !set.seen[j];
-                }
-                if (unreachable) {
-                    // No thread runs: a plain update of the bits is private.
-                    __atomic_store_n(&o->ob_gc_bits, (uint8_t)(o->ob_gc_bits & ~(WF_GC_DEFERRED | WF_GC_SHARED)),
-                                     __ATOMIC_RELAXED);
-                    dead[ndead++] = o;
-                } else {
+            // Candidates a frame points at stay listed; the rest are
+            // unreachable and leave the registry.
+            for (wf_ssize i = 0; i < ncand; i++) {
+                WfObject *o = cand[i];
+                size_t j = slot_of(&set, (uintptr_t)o);
+                while (set.slots[j] != o) j = (j + 1) & set.mask;
+                if (set.seen[j]) {
                     reg.items[keep++] = o;
+                } else {
+                    // Relaxed: no other thread runs until the restart, which
+                    // publishes the cleared bits.
+                    __atomic_fetch_and(&o->ob_gc_bits, (uint8_t)~(WF_GC_DEFERRED | WF_GC_SHARED), __ATOMIC_RELAXED);
+                    dead[ndead++] = o;
                 }
             }
+            // Relaxed: read only as a heuristic outside the lock.
             __atomic_store_n(&reg.n, keep, __ATOMIC_RELAXED);
         }
         wf_mem_free(set.slots);
@@ -210,7 +213,9 @@ void wf_deferred_unshare_all(void) {
             wf_mutex_unlock(&reg.lock);
             return;
         }
-        WfObject *o = reg.items[--reg.n];
+        WfObject *o = reg.items[reg.n - 1];
+        // Relaxed: reg.n is also read outside the lock as a heuristic.
+        __atomic_store_n(&reg.n, reg.n - 1, __ATOMIC_RELAXED);
         wf_mutex_unlock(&reg.lock);
         // Relaxed RMW: no other thread runs; atomic for form's sake.
         __atomic_fetch_and(&o->ob_gc_bits, (uint8_t)~(WF_GC_DEFERRED | WF_GC_SHARED), __ATOMIC_RELAXED);

@@ -341,20 +341,25 @@ WF_INLINE bool compare_values(int op, intptr_t c) {
 #define SAVE_SP() (frame->sp = sp)
 // Leaving wf_eval_frame: undo the entry's C-level count.
 #define LEAVE_EVAL() (ts->c_recursion_remaining++)
-#define CHECK_EVAL_BREAKER()                                                              \
-    do {                                                                                  \
-        if (WF_UNLIKELY(atomic_load_explicit(&ts->eval_breaker, memory_order_relaxed))) {  \
-            SAVE_SP();                                                                    \
-            if (wf_eval_handle_breaker(ts) < 0) goto error;                               \
-        }                                                                                 \
+// Relaxed: a hint; the handler re-reads the bits with acquire.
+#define CHECK_BREAKER_BITS(mask, handle)                                                            \
+    do {                                                                                            \
+        if (WF_UNLIKELY(atomic_load_explicit(&ts->eval_breaker, memory_order_relaxed) & (mask))) {  \
+            SAVE_SP();                                                                              \
+            if (handle(ts) < 0) goto error;                                                         \
+        }                                                                                           \
     } while (0)
-#define CHECK_EVAL_BREAKER_AFTER_CALL()                                                              \
-    do {                                                                                             \
-        if (WF_UNLIKELY(atomic_load_explicit(&ts->eval_breaker, memory_order_relaxed) &                \
-                        ~(uint32_t)WF_EVAL_BREAKER_BRC)) {                                           \
-            SAVE_SP();                                                                               \
-            if (wf_eval_handle_breaker_after_call(ts) < 0) goto error;                               \
-        }                                                                                            \
+#define CHECK_EVAL_BREAKER() CHECK_BREAKER_BITS(~(uint32_t)0, wf_eval_handle_breaker)
+#define CHECK_EVAL_BREAKER_AFTER_CALL() \
+    CHECK_BREAKER_BITS(~(uint32_t)WF_EVAL_BREAKER_BRC, wf_eval_handle_breaker_after_call)
+// A counted value loaded from globals or a module that another thread owns
+// becomes a shared deferred object (runtime/deferred.h); a safe point then.
+#define SHARE_IF_FOREIGN(v)                                                                        \
+    do {                                                                                           \
+        if (WF_UNLIKELY(wf_stackref_is_owned(v)) && wf_tid_load(wf_stackref_as_ptr(v)) != wf_current_tid) { \
+            SAVE_SP();                                                                             \
+            (v) = wf_stackref_steal_global(wf_stackref_as_ptr(v));                                  \
+        }                                                                                          \
     } while (0)
 
 WfObject *wf_eval_frame(WfThreadState *ts, WfFrame *frame, int throwflag) {

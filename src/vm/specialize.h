@@ -92,18 +92,6 @@ WF_INLINE bool wf_attr_cache_read(const uint32_t *cache, uint32_t key, int with_
     return __atomic_load_n(&cache[0], __ATOMIC_RELAXED) == k;
 }
 
-// Lock-free read of `d`'s entry `index` if its key is `name` (identity):
-// returns the value (borrowed, may vanish under concurrent deletion: callers
-// take their reference at once) or NULL.
-WF_INLINE WfObject *wf_dict_entry_if_key(WfObject *d, uint32_t index, WfObject *name) {
-    WfDictKeys *keys = atomic_load_explicit(&((WfDictObject *)d)->keys, memory_order_acquire);
-    if (WF_UNLIKELY(keys == NULL)) return NULL;
-    if ((wf_ssize)index >= atomic_load_explicit(&keys->nentries, memory_order_acquire)) return NULL;
-    WfDictEntry *e = &wf_dict_keys_entries(keys)[index];
-    if (e->key != name) return NULL;
-    return atomic_load_explicit(&e->value, memory_order_acquire);
-}
-
 // The value of `d`'s entry `index` if its key is `name`, as a stack
 // reference, or NULL bits when it is absent or could not be referenced
 // without the dict's lock (the caller's generic path then locks). A small
